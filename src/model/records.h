@@ -1,0 +1,90 @@
+// Normalised records that importers emit and the store writes: accounts, conversations,
+// messages, attachments. Plain value types, no behaviour. Every record carries its locator,
+// the exact place in the exhibit it came from (a JSON pointer, "line N", or a path inside an
+// export folder), from which citations are built.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace casegraph::model {
+
+// A span of a message's text that the source marked up: a mention of a user id, a link with
+// its target, a phone number, an e-mail. Offsets are UTF-8 byte offsets into Message::text.
+struct TextEntity {
+  std::string type;       // source's own type name: "mention_name", "text_link", "phone", …
+  uint32_t offset = 0;
+  uint32_t length = 0;
+  std::string text;       // the entity's visible text
+  std::string href;       // text_link target
+  std::string user_ref;   // mention_name: the ref of the mentioned account
+};
+
+// How an account appears in an exhibit.
+enum class AccountRole { kParticipant, kOwner, kContact };
+
+struct AccountRecord {
+  std::string ref;            // "<platform>:<uid>", never a display name
+  std::string platform;       // "telegram"
+  std::string display_name;   // as shown in this exhibit; may be empty
+  std::string username;       // without '@'
+  std::string phone;          // as written in the source
+  std::string bio;
+  AccountRole role = AccountRole::kParticipant;
+  std::optional<int64_t> seen_at_utc;  // when the source says this attribute held
+  std::string locator;
+};
+
+struct ConversationRecord {
+  std::string key;    // importer-local key that messages refer to (the source chat id)
+  std::string ref;    // "telegram:chat123" / "telegram:channel123" / "telegram:user123"
+  std::string kind;   // source's chat type: personal_chat, private_group, …
+  std::string title;
+  bool left = false;  // Telegram left_chats
+  std::string locator;
+};
+
+enum class AttachmentStatus { kPresent, kNotExported, kMissing, kRefused };
+const char* AttachmentStatusName(AttachmentStatus status);
+
+struct FileDigests {
+  uint64_t size_bytes = 0;
+  std::string md5, sha1, sha256;  // lower-case hex
+};
+
+struct AttachmentRecord {
+  std::string kind;           // photo, file, voice_message, sticker, video_file, …
+  std::string declared_path;  // as written in the source (or the placeholder sentence)
+  std::string file_name;
+  std::string mime_type;
+  AttachmentStatus status = AttachmentStatus::kMissing;
+  std::string status_detail;  // the "(File not included…)" sentence, or why it was refused
+  std::optional<FileDigests> digests;  // when kPresent
+  std::string locator;
+};
+
+struct MessageRecord {
+  std::string conversation_key;
+  std::string source_id;      // the message id in the source, as text ("-999999872" ok)
+  std::string kind;           // "message", "service", "unsupported"
+  std::string sender_ref;     // may be empty (unknown sender)
+  std::string sender_name;
+  std::optional<int64_t> sent_at_utc;
+  std::string local_time;     // the source's own local time string, kept as evidence
+  std::optional<int32_t> utc_offset_seconds;  // local - UTC as the source implies
+  std::string time_basis;     // "unixtime", "inferred-offset", "examiner-tz", "none"
+  std::string text;
+  std::vector<TextEntity> entities;
+  std::string reply_to;       // source id of the replied message
+  std::string forwarded_from;
+  std::string via_bot;
+  std::optional<int64_t> edited_at_utc;
+  std::string action;         // service messages: create_group, invite_members, …
+  std::vector<std::string> members;  // service messages: names as given
+  std::vector<AttachmentRecord> attachments;
+  std::string locator;
+};
+
+}  // namespace casegraph::model
