@@ -1,0 +1,210 @@
+#include "store/ingest_exhibit.h"
+
+#include <thread>
+
+#include "base/progress.h"
+#include "base/time_util.h"
+#include "extract/identifier.h"
+#include "hashing/exhibit_hash.h"
+#include "ingest/registry.h"
+#include "store/audit_log.h"
+
+namespace casegraph::store {
+namespace {
+
+std::string BaseName(std::string path) {
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string DerivedLabel(const std::string& path) {
+  std::string base = BaseName(path);
+  if (base == "result.json") {
+    std::string parent = path.substr(0, path.size() - base.size());
+    std::string p = BaseName(parent);
+    if (!p.empty() && p != "." && p != "/") return p;
+  }
+  return base;
+}
+
+Result<std::string> UniqueLabel(Db& db, int64_t case_id, const std::string& wanted, bool given) {
+  auto stmt = db.Prepare("SELECT 1 FROM exhibits WHERE case_id=? AND label=?");
+  if (!stmt) return stmt.error();
+  for (int n = 1; n < 10000; ++n) {
+    std::string label = n == 1 ? wanted : wanted + "-" + std::to_string(n);
+    stmt->Bind(1, case_id).Bind(2, label);
+    auto row = stmt->Step();
+    if (!row) return row.error();
+    stmt->Reset();
+    if (!*row) return label;
+    if (given) return Error::Conflict("exhibit label '" + wanted + "' is already used in this case");
+  }
+  return Error::Conflict("too many exhibits named " + wanted);
+}
+
+struct ImportRun {
+  Result<ingest::ImportSummary> summary = Error::Internal("import did not run");
+  Diagnostics diagnostics;
+};
+
+// Runs the importer on a worker thread feeding `queue`, while this thread writes batches.
+Status RunPipeline(const ingest::Importer& importer, const ingest::Source& source,
+                   const ingest::ImportOptions& options, RecordWriter& writer, ImportRun& run) {
+  extract::Extractor extractor(extract::ExtractorOptions{options.region.empty() ? "TR" : options.region});
+  BatchQueue queue(8);
+  std::thread worker([&] {
+    BatchingSink sink(extractor, queue);
+    run.summary = importer.Import(source, options, sink, run.diagnostics);
+    sink.Flush();
+    queue.Close();
+  });
+  Status write_status;
+  while (auto batch = queue.Pop()) {
+    for (auto& record : *batch) {
+      write_status = writer.Write(record);
+      if (!write_status.ok()) break;
+    }
+    if (!write_status.ok()) {
+      queue.Cancel();
+      break;
+    }
+  }
+  worker.join();
+  if (!run.summary.ok()) return run.summary.error();
+  return write_status;
+}
+
+}  // namespace
+
+IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
+  IngestOutcome out;
+  out.path = req.path;
+  out.status = "failed";
+  const FileSystem& fs = req.fs ? *req.fs : RealFileSystem();
+  auto fail = [&](Error e) {
+    out.error = std::move(e);
+    return out;
+  };
+
+  auto case_row = ws.FindCase(req.case_code);
+  if (!case_row) return fail(case_row.error());
+  std::optional<SubjectRow> owner;
+  if (!req.owner_subject.empty()) {
+    auto s = ws.FindSubject(case_row->id, req.owner_subject);
+    if (!s) return fail(s.error());
+    owner = *s;
+  }
+  if (!req.options.tz.empty()) {
+    if (auto tz = ValidateTimeZone(req.options.tz); !tz) return fail(tz.error());
+  }
+  auto st = fs.Stat(req.path);
+  if (!st) return fail(Error::NotFound("no such file or folder", Location{req.path, ""}));
+  auto canonical = fs.Canonical(req.path);
+  const std::string abs_path = canonical ? *canonical : req.path;
+  out.path = abs_path;
+
+  auto probe = ingest::MakeProbe(fs, req.path);
+  if (!probe) return fail(probe.error());
+  const ingest::Importer* importer = nullptr;
+  if (req.format.empty() || req.format == "auto") {
+    auto chosen = ingest::ChooseImporter(*probe);
+    if (!chosen) return fail(chosen.error());
+    importer = *chosen;
+  } else {
+    importer = ingest::FindImporter(req.format);
+    if (importer == nullptr) return fail(Error::InvalidArgument("unknown format '" + req.format + "' (see `casegraph formats`)"));
+  }
+  const ingest::ImporterInfo info = importer->Describe();
+  out.format = info.name;
+
+  Progress hash_progress("hashing", st->is_directory ? 0 : st->size_bytes, req.options.progress);
+  auto hash = hashing::HashExhibit(fs, req.path, [&](uint64_t done) { hash_progress.Set(done); });
+  hash_progress.Finish();
+  if (!hash) return fail(hash.error());
+  out.sha256 = hash->sha256;
+  out.bytes = hash->size_bytes;
+
+  auto existing = ws.db().Prepare("SELECT label FROM exhibits WHERE case_id=? AND sha256=?");
+  if (!existing) return fail(existing.error());
+  existing->Bind(1, case_row->id).Bind(2, hash->sha256);
+  auto row = existing->Step();
+  if (!row) return fail(row.error());
+  if (*row) {
+    out.label = existing->Text(0);
+    existing->Reset();
+    out.status = "already-ingested";
+    return out;
+  }
+
+  auto label = UniqueLabel(ws.db(), case_row->id, req.label.empty() ? DerivedLabel(req.path) : req.label, !req.label.empty());
+  if (!label) return fail(label.error());
+  out.label = *label;
+
+  if (auto s = ws.Begin(); !s) return fail(s.error());
+  auto rollback = [&](Error e) {
+    ws.Rollback();
+    return fail(std::move(e));
+  };
+  auto insert = ws.db().Prepare(
+      "INSERT INTO exhibits(case_id, label, path, is_folder, size_bytes, sha256, format, importer, importer_version, "
+      "time_zone, region, instance, owner_subject_id, examiner, ingested_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  if (!insert) return rollback(insert.error());
+  std::optional<int64_t> owner_id;
+  if (owner) owner_id = owner->id;
+  const std::string examiner = req.examiner.empty() ? DefaultActor() : req.examiner;
+  Status s = insert->Bind(1, case_row->id).Bind(2, out.label).Bind(3, abs_path).Bind(4, int64_t{hash->is_folder})
+                 .Bind(5, static_cast<int64_t>(hash->size_bytes)).Bind(6, hash->sha256).Bind(7, info.name)
+                 .Bind(8, info.name).Bind(9, info.version).BindOrNull(10, req.options.tz).BindOrNull(11, req.options.region)
+                 .BindOrNull(12, req.options.instance).Bind(13, owner_id).Bind(14, examiner).Bind(15, NowUtc()).Run();
+  if (!s) return rollback(s.error());
+  const int64_t exhibit_id = ws.db().LastInsertId();
+  auto manifest = ws.db().Prepare("INSERT INTO exhibit_manifest(exhibit_id, rel_path, size_bytes, sha256) VALUES(?,?,?,?)");
+  if (!manifest) return rollback(manifest.error());
+  for (const auto& e : hash->manifest) {
+    s = manifest->Bind(1, exhibit_id).Bind(2, e.rel_path).Bind(3, static_cast<int64_t>(e.size_bytes)).Bind(4, e.sha256).Run();
+    if (!s) return rollback(s.error());
+  }
+
+  RecordWriter writer(ws.db(), exhibit_id);
+  if (s = writer.Prepare(); !s) return rollback(s.error());
+  ingest::Source source{&fs, req.path, st->is_directory};
+  ImportRun run;
+  s = RunPipeline(*importer, source, req.options, writer, run);
+  out.warnings = run.diagnostics.warnings();
+  out.warning_count = run.diagnostics.count();
+  if (!s) {
+    Error e = s.error();
+    return rollback(e.where().file.empty() ? e.WithFile(req.path) : e);
+  }
+  if (s = writer.Finish(); !s) return rollback(s.error());
+  const ingest::ImportSummary& summary = *run.summary;
+  out.counts = writer.counts();
+  out.time_note = summary.time_note;
+  std::optional<int64_t> owner_account;
+  if (!summary.owner_ref.empty() && writer.AccountIdOf(summary.owner_ref) != 0) owner_account = writer.AccountIdOf(summary.owner_ref);
+  std::optional<int64_t> offset;
+  if (summary.inferred_utc_offset_seconds) offset = *summary.inferred_utc_offset_seconds;
+  auto update = ws.db().Prepare(
+      "UPDATE exhibits SET main_file=?, time_note=?, utc_offset_seconds=?, owner_account_id=?, first_message_id=?, "
+      "last_message_id=?, warnings=? WHERE id=?");
+  if (!update) return rollback(update.error());
+  std::optional<int64_t> first_id, last_id;
+  if (out.counts.messages) {
+    first_id = out.counts.first_message_id;
+    last_id = out.counts.last_message_id;
+  }
+  s = update->BindOrNull(1, summary.main_file).BindOrNull(2, summary.time_note).Bind(3, offset).Bind(4, owner_account)
+          .Bind(5, first_id).Bind(6, last_id).Bind(7, static_cast<int64_t>(out.warning_count)).Bind(8, exhibit_id).Run();
+  if (!s) return rollback(s.error());
+  s = AppendAudit(ws.db(), examiner, "ingest",
+                  {{"case", req.case_code}, {"exhibit", out.label}, {"path", abs_path}, {"sha256", out.sha256},
+                   {"format", info.name}, {"importer_version", info.version}, {"tz", req.options.tz},
+                   {"owner", req.owner_subject}, {"messages", std::to_string(out.counts.messages)}});
+  if (!s) return rollback(s.error());
+  if (s = ws.Commit(); !s) return rollback(s.error());
+  out.status = "ingested";
+  return out;
+}
+
+}  // namespace casegraph::store

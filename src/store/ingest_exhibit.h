@@ -1,0 +1,44 @@
+// Ingests one exhibit into a case: hashes it (file, or folder manifest), refuses bytes the
+// case already holds ("already-ingested"), picks the importer (by name or by sniffing), then
+// runs the importer on a worker thread while this thread writes its records, all inside one
+// transaction: on any error the transaction is rolled back and the workspace is exactly as
+// before. The evidence is only ever read.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "base/file_system.h"
+#include "ingest/importer.h"
+#include "store/record_writer.h"
+#include "store/workspace.h"
+
+namespace casegraph::store {
+
+struct IngestRequest {
+  std::string case_code;
+  std::string path;
+  std::string label;          // empty: derived from the path
+  std::string owner_subject;  // subject label, optional
+  std::string format = "auto";
+  std::string examiner;
+  ingest::ImportOptions options;
+  const FileSystem* fs = nullptr;  // null: the real disk
+};
+
+struct IngestOutcome {
+  std::string label, path, sha256, format;
+  std::string status;  // "ingested", "already-ingested", "failed"
+  uint64_t bytes = 0;
+  WriteCounts counts;
+  std::optional<Error> error;
+  std::vector<Warning> warnings;
+  size_t warning_count = 0;
+  std::string time_note;
+};
+
+IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& request);
+
+}  // namespace casegraph::store

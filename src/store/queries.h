@@ -1,0 +1,62 @@
+// Read-side questions the CLI (and later the HTTP API) asks of a workspace: counts per case,
+// accounts with their attribute history, full-text search with citations, and the records a
+// citation points to. Each returns plain values; formatting is the caller's job.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "model/citation.h"
+#include "store/workspace.h"
+
+namespace casegraph::store {
+
+struct CaseStats {
+  std::string code, title;
+  int64_t subjects = 0, exhibits = 0, accounts = 0, conversations = 0, messages = 0, attachments = 0,
+          files = 0, identifiers = 0;
+};
+Result<std::vector<CaseStats>> QueryStats(Workspace& ws);
+
+struct AttributeValue {
+  std::string value;
+  std::optional<int64_t> first_seen_utc, last_seen_utc;
+  std::vector<std::string> exhibits;
+};
+
+struct AccountSummary {
+  std::string ref, platform;
+  std::vector<AttributeValue> names, usernames, phones;
+  int64_t messages = 0;
+  std::vector<std::string> cases;
+  std::vector<std::string> roles;  // "owner", "contact", "participant" (distinct)
+};
+// All accounts, or those seen in `case_code`'s exhibits; messages counted within that scope.
+Result<std::vector<AccountSummary>> QueryAccounts(Workspace& ws, const std::string& case_code);
+
+struct SearchHit {
+  std::string case_code, exhibit, conversation, sender, sender_ref, sent_at, text, snippet;
+  model::Citation citation;
+};
+struct SearchResult {
+  int64_t total = 0;
+  std::vector<SearchHit> hits;
+};
+// `query`: words (all must match), "quoted phrases", prefix*, OR, NOT. Folded like the index.
+Result<SearchResult> Search(Workspace& ws, const std::string& query, const std::string& case_code, int limit);
+// The FTS5 expression for a user query (exposed for tests).
+Result<std::string> BuildFtsQuery(const std::string& query);
+
+struct ExhibitRow {
+  int64_t id = 0;
+  std::string case_code, label, path, sha256, format, importer_version, main_file, tz, region, instance;
+  bool is_folder = false;
+};
+Result<std::vector<ExhibitRow>> ListExhibits(Workspace& ws);
+// The exhibit a citation names (label, and hash prefix when given).
+Result<ExhibitRow> FindCitedExhibit(Workspace& ws, const model::CitationRef& ref);
+
+}  // namespace casegraph::store

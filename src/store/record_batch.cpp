@@ -1,0 +1,88 @@
+#include "store/record_batch.h"
+
+#include <cctype>
+
+#include "store/json_text.h"
+
+namespace casegraph::store {
+namespace {
+
+std::string EntitiesJson(const std::vector<model::TextEntity>& entities) {
+  std::string out = "[";
+  for (size_t i = 0; i < entities.size(); ++i) {
+    const auto& e = entities[i];
+    if (i) out += ",";
+    out += "{\"type\":" + JsonQuote(e.type) + ",\"offset\":" + std::to_string(e.offset) +
+           ",\"length\":" + std::to_string(e.length) + ",\"text\":" + JsonQuote(e.text);
+    if (!e.href.empty()) out += ",\"href\":" + JsonQuote(e.href);
+    if (!e.user_ref.empty()) out += ",\"user_ref\":" + JsonQuote(e.user_ref);
+    out += "}";
+  }
+  return out + "]";
+}
+
+void ScanInto(const extract::Extractor& extractor, std::string_view text, const std::string& source,
+              std::vector<FoundIdentifier>& out, uint32_t span_start = 0, uint32_t span_end = 0,
+              bool use_entity_span = false) {
+  for (auto& hit : extractor.Scan(text)) {
+    FoundIdentifier f{std::move(hit), source, ""};
+    f.raw = std::string(text.substr(f.hit.start, f.hit.end - f.hit.start));
+    if (use_entity_span) {
+      f.hit.start = span_start;
+      f.hit.end = span_end;
+    }
+    out.push_back(std::move(f));
+  }
+}
+
+}  // namespace
+
+void BatchingSink::Account(model::AccountRecord account) {
+  PreparedAccount a;
+  if (!account.phone.empty()) {
+    if (auto e164 = extractor_.NormalizePhone(account.phone)) {
+      extract::IdentifierHit hit{extract::IdentifierKind::kPhone, *e164, 0, static_cast<uint32_t>(account.phone.size())};
+      a.identifiers.push_back({std::move(hit), "profile", account.phone});
+    }
+  }
+  if (!account.username.empty() && account.platform == "telegram") {
+    std::string value = "@";
+    for (char c : account.username) value.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    extract::IdentifierHit hit{extract::IdentifierKind::kTelegramUsername, value, 0,
+                               static_cast<uint32_t>(account.username.size())};
+    a.identifiers.push_back({std::move(hit), "profile", account.username});
+  }
+  if (!account.bio.empty()) ScanInto(extractor_, account.bio, "profile", a.identifiers);
+  a.record = std::move(account);
+  Add(std::move(a));
+}
+
+void BatchingSink::Conversation(model::ConversationRecord conversation) { Add(std::move(conversation)); }
+
+void BatchingSink::Message(model::MessageRecord message) {
+  PreparedMessage m;
+  ScanInto(extractor_, message.text, "text", m.identifiers);
+  for (const auto& e : message.entities) {
+    // Identifiers that the visible text does not show: a link's hidden target, and numbers or
+    // addresses the source marked up (already in the text, so only hrefs are added).
+    if (!e.href.empty()) ScanInto(extractor_, e.href, "entity", m.identifiers, e.offset, e.offset + e.length, true);
+  }
+  if (!message.entities.empty()) m.entities_json = EntitiesJson(message.entities);
+  if (!message.members.empty()) m.members_json = JsonStringArray(message.members);
+  m.record = std::move(message);
+  Add(std::move(m));
+}
+
+void BatchingSink::Add(PreparedRecord record) {
+  batch_.push_back(std::move(record));
+  if (batch_.size() >= kBatchSize) Flush();
+}
+
+void BatchingSink::Flush() {
+  if (batch_.empty()) return;
+  queue_.Push(std::move(batch_));
+  batch_ = RecordBatch();
+  batch_.reserve(kBatchSize);
+}
+
+}  // namespace casegraph::store

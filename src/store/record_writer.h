@@ -1,0 +1,66 @@
+// Writes prepared records of one exhibit into the workspace inside the caller's transaction:
+// assigns ids, keeps caches of accounts, conversations and identifiers, derives the history
+// of display names from what each message shows, and at the end writes account attributes,
+// the exhibit's account roles and the search index for the new messages.
+// Store thread only.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <tuple>
+#include <string>
+#include <unordered_map>
+
+#include "store/record_batch.h"
+#include "store/sqlite_util.h"
+
+namespace casegraph::store {
+
+struct WriteCounts {
+  uint64_t accounts = 0, conversations = 0, messages = 0, attachments = 0, identifiers = 0;
+  int64_t first_message_id = 0, last_message_id = 0;
+};
+
+class RecordWriter {
+ public:
+  RecordWriter(Db& db, int64_t exhibit_id) : db_(db), exhibit_id_(exhibit_id) {}
+  Status Prepare();
+  Status Write(PreparedRecord& record);
+  // Attributes, roles, FTS rows. Call once after the last record.
+  Status Finish();
+  const WriteCounts& counts() const { return counts_; }
+  // Account id of a ref written by this exhibit (0 if none).
+  int64_t AccountIdOf(const std::string& ref) const;
+
+ private:
+  struct AttributeSeen {
+    std::optional<int64_t> first, last;
+    std::string locator;
+  };
+  Result<int64_t> AccountId(const std::string& ref, const std::string& platform);
+  Result<int64_t> IdentifierId(const extract::IdentifierHit& hit);
+  Status WriteIdentifiers(const std::vector<FoundIdentifier>& found, std::optional<int64_t> message_id,
+                          std::optional<int64_t> account_id, const std::string& locator);
+  void SeeAttribute(int64_t account_id, const char* kind, const std::string& value,
+                    std::optional<int64_t> at, const std::string& locator);
+  void SeeRole(int64_t account_id, model::AccountRole role);
+  Status WriteAccount(PreparedAccount& a);
+  Status WriteConversation(const model::ConversationRecord& c);
+  Status WriteMessage(PreparedMessage& m);
+  Result<int64_t> FileId(const model::FileDigests& d);
+
+  Db& db_;
+  int64_t exhibit_id_;
+  WriteCounts counts_;
+  Stmt insert_account_, find_account_, insert_conversation_, insert_message_, insert_identifier_,
+      find_identifier_, insert_occurrence_, insert_file_, find_file_, insert_attachment_;
+  std::unordered_map<std::string, int64_t> account_ids_;
+  std::unordered_map<std::string, int64_t> conversation_ids_;
+  std::unordered_map<std::string, int64_t> identifier_ids_;
+  std::unordered_map<std::string, int64_t> file_ids_;
+  std::map<std::tuple<int64_t, std::string, std::string>, AttributeSeen> attributes_;
+  std::unordered_map<int64_t, int> roles_;  // account -> best role rank
+};
+
+}  // namespace casegraph::store

@@ -1,0 +1,174 @@
+#include "store/schema.h"
+
+namespace casegraph::store {
+namespace {
+
+// Version 1: cases, subjects, exhibits with their manifests, accounts with attribute history,
+// conversations, messages (+ FTS5 index with the folding tokenizer), files, attachments,
+// identifiers and their occurrences, and the hash-chained audit log.
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE cases(
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  title TEXT,
+  created_at TEXT NOT NULL);
+
+CREATE TABLE subjects(
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  label TEXT NOT NULL,
+  born TEXT,
+  role TEXT,
+  created_at TEXT NOT NULL,
+  UNIQUE(case_id, label));
+
+CREATE TABLE accounts(
+  id INTEGER PRIMARY KEY,
+  ref TEXT NOT NULL UNIQUE,
+  platform TEXT NOT NULL);
+
+CREATE TABLE exhibits(
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  label TEXT NOT NULL,
+  path TEXT NOT NULL,
+  is_folder INTEGER NOT NULL,
+  size_bytes INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  format TEXT NOT NULL,
+  importer TEXT NOT NULL,
+  importer_version TEXT NOT NULL,
+  main_file TEXT,
+  time_zone TEXT,
+  utc_offset_seconds INTEGER,
+  time_note TEXT,
+  region TEXT,
+  instance TEXT,
+  owner_subject_id INTEGER REFERENCES subjects(id),
+  owner_account_id INTEGER REFERENCES accounts(id),
+  examiner TEXT NOT NULL,
+  ingested_at TEXT NOT NULL,
+  first_message_id INTEGER,
+  last_message_id INTEGER,
+  warnings INTEGER NOT NULL DEFAULT 0,
+  UNIQUE(case_id, label),
+  UNIQUE(case_id, sha256));
+
+CREATE TABLE exhibit_manifest(
+  exhibit_id INTEGER NOT NULL REFERENCES exhibits(id),
+  rel_path TEXT NOT NULL,
+  size_bytes INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  PRIMARY KEY(exhibit_id, rel_path)) WITHOUT ROWID;
+
+CREATE TABLE exhibit_accounts(
+  exhibit_id INTEGER NOT NULL REFERENCES exhibits(id),
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  role TEXT NOT NULL,
+  PRIMARY KEY(exhibit_id, account_id)) WITHOUT ROWID;
+
+CREATE TABLE account_attributes(
+  id INTEGER PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  kind TEXT NOT NULL,
+  value TEXT NOT NULL,
+  exhibit_id INTEGER NOT NULL REFERENCES exhibits(id),
+  first_seen_utc INTEGER,
+  last_seen_utc INTEGER,
+  locator TEXT NOT NULL,
+  UNIQUE(account_id, kind, value, exhibit_id));
+
+CREATE TABLE conversations(
+  id INTEGER PRIMARY KEY,
+  exhibit_id INTEGER NOT NULL REFERENCES exhibits(id),
+  source_key TEXT NOT NULL,
+  ref TEXT,
+  kind TEXT,
+  title TEXT,
+  left_chat INTEGER NOT NULL DEFAULT 0,
+  locator TEXT NOT NULL);
+CREATE INDEX conversations_by_exhibit ON conversations(exhibit_id);
+
+CREATE TABLE messages(
+  id INTEGER PRIMARY KEY,
+  exhibit_id INTEGER NOT NULL REFERENCES exhibits(id),
+  conversation_id INTEGER REFERENCES conversations(id),
+  source_id TEXT,
+  kind TEXT NOT NULL,
+  sender_account_id INTEGER REFERENCES accounts(id),
+  sender_name TEXT,
+  sent_at_utc INTEGER,
+  local_time TEXT,
+  utc_offset_seconds INTEGER,
+  time_basis TEXT,
+  text TEXT NOT NULL,
+  reply_to TEXT,
+  forwarded_from TEXT,
+  via_bot TEXT,
+  edited_at_utc INTEGER,
+  action TEXT,
+  members TEXT,
+  entities TEXT,
+  locator TEXT NOT NULL);
+
+CREATE VIRTUAL TABLE messages_fts USING fts5(
+  text, content='messages', content_rowid='id', tokenize='casegraph_fold');
+
+CREATE TABLE files(
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL UNIQUE,
+  sha1 TEXT NOT NULL,
+  md5 TEXT NOT NULL,
+  size_bytes INTEGER NOT NULL);
+
+CREATE TABLE attachments(
+  id INTEGER PRIMARY KEY,
+  message_id INTEGER NOT NULL REFERENCES messages(id),
+  exhibit_id INTEGER NOT NULL REFERENCES exhibits(id),
+  kind TEXT,
+  declared_path TEXT,
+  file_name TEXT,
+  mime_type TEXT,
+  status TEXT NOT NULL,
+  status_detail TEXT,
+  file_id INTEGER REFERENCES files(id),
+  locator TEXT NOT NULL);
+CREATE INDEX attachments_by_exhibit ON attachments(exhibit_id);
+
+CREATE TABLE identifiers(
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  value TEXT NOT NULL,
+  UNIQUE(kind, value));
+
+CREATE TABLE identifier_occurrences(
+  id INTEGER PRIMARY KEY,
+  identifier_id INTEGER NOT NULL REFERENCES identifiers(id),
+  exhibit_id INTEGER NOT NULL REFERENCES exhibits(id),
+  message_id INTEGER REFERENCES messages(id),
+  account_id INTEGER REFERENCES accounts(id),
+  source TEXT NOT NULL,
+  span_start INTEGER,
+  span_end INTEGER,
+  raw TEXT NOT NULL,
+  locator TEXT NOT NULL);
+CREATE INDEX occurrences_by_identifier ON identifier_occurrences(identifier_id);
+
+CREATE TABLE audit_log(
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  command TEXT NOT NULL,
+  params TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL);
+)sql";
+
+}  // namespace
+
+const std::vector<std::string_view>& Migrations() {
+  static const std::vector<std::string_view> list = {kV1};
+  return list;
+}
+
+}  // namespace casegraph::store
