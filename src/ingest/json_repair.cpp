@@ -1,0 +1,165 @@
+// Repair of Telegram Desktop's invalid JSON (see json_repair.h). One forward pass that tracks
+// whether it is inside a string; the copy starts only at the first edit.
+#include "ingest/json_repair.h"
+
+#include <algorithm>
+
+namespace casegraph::ingest {
+namespace {
+
+constexpr std::string_view kDocumentIdKey = "\"document_id\"";
+
+bool IsHex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+// True when the value after `"document_id"` at `key_pos` is not valid JSON: tdesktop 4.1.1
+// wrote a bare path there (tdesktop issues #24961, #24984).
+bool UnquotedValueFollows(std::string_view json, size_t key_pos) {
+  size_t i = key_pos + kDocumentIdKey.size();
+  while (i < json.size() && (IsBlank(json[i]) || json[i] == '\r' || json[i] == '\n')) ++i;
+  if (i >= json.size() || json[i] != ':') return false;
+  ++i;
+  while (i < json.size() && IsBlank(json[i])) ++i;
+  if (i >= json.size()) return false;
+  const char c = json[i];
+  return !(c == '"' || c == '{' || c == '[' || c == '-' || (c >= '0' && c <= '9') || c == 't' ||
+           c == 'f' || c == 'n' || c == ',' || c == '}' || c == ']' || c == '\r' || c == '\n');
+}
+
+}  // namespace
+
+size_t RepairedJson::ToOriginal(size_t offset) const {
+  // The last edit that ends at or before `offset` gives the shift.
+  auto it = std::upper_bound(edits_.begin(), edits_.end(), offset,
+                             [](size_t value, const auto& edit) { return value < edit.first; });
+  if (it == edits_.begin()) return offset;
+  const int64_t shifted = static_cast<int64_t>(offset) - std::prev(it)->second;
+  return shifted < 0 ? 0 : static_cast<size_t>(shifted);
+}
+
+bool MayNeedTelegramRepair(std::string_view json) {
+  if (json.find("\\x") != std::string_view::npos) return true;
+  for (size_t pos = json.find(kDocumentIdKey); pos != std::string_view::npos;
+       pos = json.find(kDocumentIdKey, pos + 1)) {
+    if (UnquotedValueFollows(json, pos)) return true;
+  }
+  return false;
+}
+
+class JsonRepairer {
+ public:
+  explicit JsonRepairer(std::string_view json) : json_(json) {}
+
+  std::optional<RepairedJson> Run(size_t padding) {
+    bool in_string = false;
+    size_t string_start = 0;  // position of the opening quote of the current/last string
+    size_t last_string_start = std::string_view::npos, last_string_end = 0;
+    size_t i = 0;
+    const size_t n = json_.size();
+    while (i < n) {
+      const char c = json_[i];
+      if (in_string) {
+        if (c == '\\') {
+          if (i + 3 < n && json_[i + 1] == 'x' && IsHex(json_[i + 2]) && IsHex(json_[i + 3])) {
+            Begin(i);
+            out_.storage_.append("\\u00");
+            out_.storage_.push_back(json_[i + 2]);
+            out_.storage_.push_back(json_[i + 3]);
+            i += 4;
+            EndEdit(i);
+            ++out_.escapes_fixed_;
+            continue;
+          }
+          i += 2;  // any other escape pair, including "\\" before a literal x
+          continue;
+        }
+        if (c == '"') {
+          in_string = false;
+          last_string_start = string_start;
+          last_string_end = i + 1;
+        }
+        ++i;
+        continue;
+      }
+      if (c == '"') {
+        in_string = true;
+        string_start = i;
+        ++i;
+        continue;
+      }
+      if (c == ':' && last_string_start != std::string_view::npos &&
+          json_.substr(last_string_start, last_string_end - last_string_start) == kDocumentIdKey &&
+          UnquotedValueFollows(json_, last_string_start)) {
+        i = QuoteBareValue(i + 1);
+        last_string_start = std::string_view::npos;
+        continue;
+      }
+      ++i;
+    }
+    if (!copying_) return std::nullopt;
+    out_.storage_.append(json_.substr(copied_upto_));
+    out_.size_ = out_.storage_.size();
+    out_.storage_.append(padding, '\0');
+    return std::move(out_);
+  }
+
+ private:
+  // Copies the untouched bytes before an edit at `pos`.
+  void Begin(size_t pos) {
+    if (!copying_) {
+      copying_ = true;
+      out_.storage_.reserve(json_.size() + json_.size() / 64 + 64);
+    }
+    out_.storage_.append(json_.substr(copied_upto_, pos - copied_upto_));
+  }
+  void EndEdit(size_t original_end) {
+    copied_upto_ = original_end;
+    const int64_t delta = static_cast<int64_t>(out_.storage_.size()) - static_cast<int64_t>(original_end);
+    out_.edits_.emplace_back(out_.storage_.size(), delta);
+  }
+
+  // Quotes the bare value that starts after blanks at `pos`, up to the end of its line (minus
+  // trailing blanks and a trailing comma). Returns where scanning resumes.
+  size_t QuoteBareValue(size_t pos) {
+    while (pos < json_.size() && IsBlank(json_[pos])) ++pos;
+    size_t end = pos;
+    while (end < json_.size() && json_[end] != '\n' && json_[end] != '\r') ++end;
+    size_t value_end = end;
+    while (value_end > pos && IsBlank(json_[value_end - 1])) --value_end;
+    if (value_end > pos && json_[value_end - 1] == ',') --value_end;
+    while (value_end > pos && IsBlank(json_[value_end - 1])) --value_end;
+    Begin(pos);
+    out_.storage_.push_back('"');
+    for (size_t k = pos; k < value_end; ++k) {
+      const char ch = json_[k];
+      if (static_cast<unsigned char>(ch) < 0x20) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out_.storage_.append("\\u00");
+        out_.storage_.push_back(kHex[(ch >> 4) & 0xf]);
+        out_.storage_.push_back(kHex[ch & 0xf]);
+        continue;
+      }
+      if (ch == '"' || ch == '\\') out_.storage_.push_back('\\');
+      out_.storage_.push_back(ch);
+    }
+    out_.storage_.push_back('"');
+    EndEdit(value_end);
+    ++out_.values_quoted_;
+    return value_end;
+  }
+
+  std::string_view json_;
+  RepairedJson out_;
+  bool copying_ = false;
+  size_t copied_upto_ = 0;
+};
+
+std::optional<RepairedJson> RepairTelegramJson(std::string_view json, size_t padding) {
+  if (!MayNeedTelegramRepair(json)) return std::nullopt;
+  return JsonRepairer(json).Run(padding);
+}
+
+}  // namespace casegraph::ingest

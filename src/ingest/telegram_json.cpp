@@ -1,0 +1,185 @@
+// The telegram-json importer: finds result.json, repairs Telegram's invalid JSON when needed,
+// parses with simdjson On-Demand straight from the mapped file and hands the document to the
+// walker (telegram_walker.cpp). Format notes: docs/formats/telegram-json.md.
+#include "ingest/telegram_json.h"
+
+#include <simdjson.h>
+
+#include <memory>
+#include <optional>
+
+#include "base/time_util.h"
+#include "ingest/export_folder.h"
+#include "ingest/json_repair.h"
+#include "ingest/json_scan.h"
+#include "ingest/telegram_context.h"
+#include "ingest/telegram_sniff.h"
+#include "ingest/telegram_walker.h"
+
+namespace casegraph::ingest {
+namespace {
+
+constexpr std::string_view kMainFile = "result.json";
+
+std::string BaseName(std::string_view path) {
+  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
+  const size_t slash = path.rfind('/');
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+std::string ParentDir(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  if (slash == std::string_view::npos) return ".";
+  if (slash == 0) return "/";
+  return std::string(path.substr(0, slash));
+}
+
+// The exhibit's main file, mapped, and possibly repaired: what both Import and Show parse.
+struct OpenedExport {
+  std::string main_path;   // path of result.json on the file system
+  std::string label;       // file named in Locations: "result.json" or the file given
+  std::string root;        // export folder for media
+  std::unique_ptr<FileView> view;
+  std::optional<RepairedJson> repaired;
+  std::string_view original() const { return view->bytes(); }
+  std::string_view json() const { return repaired ? repaired->text() : view->bytes(); }
+  size_t capacity() const { return repaired ? repaired->capacity() : view->bytes().size() + FileView::kPadding; }
+};
+
+Result<OpenedExport> OpenExport(const Source& source) {
+  if (source.fs == nullptr) return Error::Internal("telegram-json: no file system given");
+  OpenedExport out;
+  if (source.is_directory) {
+    out.root = source.path;
+    out.main_path = JoinPath(source.path, kMainFile);
+    out.label = std::string(kMainFile);
+    auto st = source.fs->Stat(out.main_path);
+    if (!st || st->is_directory) {
+      return Error::NotFound("telegram-json: no result.json in the folder " + source.path +
+                                 " (give the folder that Telegram Desktop exported, or the JSON file itself)",
+                             Location{source.path, ""});
+    }
+  } else {
+    out.main_path = source.path;
+    out.root = ParentDir(source.path);
+    out.label = BaseName(source.path) == kMainFile ? std::string(kMainFile) : source.path;
+  }
+  auto view = source.fs->Map(out.main_path);
+  if (!view) return Error::Io("telegram-json: cannot read " + out.main_path + ": " + view.error().message(),
+                              Location{out.label, ""});
+  out.view = std::move(*view);
+  std::string_view bytes = out.view->bytes();
+  if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return Error::Corrupt("telegram-json: empty file " + out.label, Location{out.label, "byte 0"});
+  }
+  out.repaired = RepairTelegramJson(bytes, FileView::kPadding);
+  return out;
+}
+
+}  // namespace
+
+ImporterInfo TelegramJsonImporter::Describe() const {
+  ImporterInfo info;
+  info.name = "telegram-json";
+  info.version = "1";
+  info.description = "Telegram Desktop JSON export (\"Export chat history\" or \"Export Telegram data\"): "
+                     "result.json or its export folder";
+  info.ref_prefix = "telegram:";
+  info.patterns = {"result.json"};
+  info.options = {{"tz",
+                   "IANA time zone of the exporting computer; needed only for exports without date_unixtime "
+                   "(Telegram Desktop before 3.7.6)",
+                   false}};
+  return info;
+}
+
+SniffResult TelegramJsonImporter::Sniff(const Probe& probe) const { return SniffTelegramJson(probe); }
+
+Result<ImportSummary> TelegramJsonImporter::Import(const Source& source, const ImportOptions& options, Sink& sink,
+                                                   Diagnostics& diagnostics) const {
+  if (!options.tz.empty()) CASEGRAPH_RETURN_IF_ERROR(ValidateTimeZone(options.tz));
+  auto opened = OpenExport(source);
+  if (!opened) return opened.error();
+  OpenedExport& exp = *opened;
+  const std::string_view json = exp.json();
+  if (exp.repaired) {
+    diagnostics.Warn(Location{exp.label, "byte 0"},
+                     "repaired Telegram Desktop's invalid JSON before parsing: " +
+                         std::to_string(exp.repaired->escapes_fixed()) + " \\xNN escapes, " +
+                         std::to_string(exp.repaired->values_quoted()) +
+                         " unquoted document_id values; byte offsets and show refer to the original file");
+  }
+  JsonErrors errors(exp.label, json, exp.original().size(), exp.repaired ? &*exp.repaired : nullptr);
+  ExportFolder folder(*source.fs, exp.root);
+  TelegramRun run(options, sink, diagnostics, folder, errors, json);
+  simdjson::ondemand::parser parser;
+  simdjson::ondemand::document doc;
+  if (auto err = parser.iterate(simdjson::padded_string_view(json.data(), json.size(), exp.capacity())).get(doc)) {
+    return errors.Parse(err, "");
+  }
+  errors.set_document(&doc);
+  CASEGRAPH_RETURN_IF_ERROR(WalkTelegramExport(doc, run));
+  ImportSummary summary = std::move(run.summary);
+  summary.accounts = run.accounts.distinct_refs();
+  summary.main_file = std::string(kMainFile);
+  if (!source.is_directory) summary.main_file = BaseName(source.path);
+  summary.inferred_utc_offset_seconds = run.clock.SummaryOffset();
+  summary.time_note = run.clock.Note();
+  return summary;
+}
+
+Result<std::string> TelegramJsonImporter::Show(const Source& source, const std::string& locator) const {
+  auto opened = OpenExport(source);
+  if (!opened) return opened.error();
+  OpenedExport& exp = *opened;
+  const std::string_view json = exp.json();
+  JsonErrors errors(exp.label, json, exp.original().size(), exp.repaired ? &*exp.repaired : nullptr);
+  if (!locator.empty() && locator[0] != '/') {
+    return Error::InvalidArgument("telegram-json: a locator is a JSON pointer such as /messages/5, not '" +
+                                      locator + "'",
+                                  Location{exp.label, locator});
+  }
+  simdjson::ondemand::parser parser;
+  simdjson::ondemand::document doc;
+  if (auto err = parser.iterate(simdjson::padded_string_view(json.data(), json.size(), exp.capacity())).get(doc)) {
+    return errors.Parse(err, locator);
+  }
+  errors.set_document(&doc);
+  std::string_view raw;
+  if (locator.empty()) {
+    if (auto err = doc.raw_json().get(raw)) return errors.Parse(err, locator);
+  } else {
+    simdjson::ondemand::value value;
+    if (auto err = doc.at_pointer(locator).get(value)) {
+      if (err == simdjson::NO_SUCH_FIELD || err == simdjson::INDEX_OUT_OF_BOUNDS ||
+          err == simdjson::INVALID_JSON_POINTER || err == simdjson::INCORRECT_TYPE) {
+        return Error::NotFound("telegram-json: nothing at " + locator + " in " + exp.label,
+                               Location{exp.label, locator});
+      }
+      return errors.Parse(err, locator);
+    }
+    simdjson::ondemand::json_type type;
+    if (auto err = value.type().get(type)) return errors.Parse(err, locator);
+    simdjson::error_code err = simdjson::SUCCESS;
+    if (type == simdjson::ondemand::json_type::object) {
+      simdjson::ondemand::object object;
+      err = value.get_object().get(object);
+      if (!err) err = object.raw_json().get(raw);
+    } else if (type == simdjson::ondemand::json_type::array) {
+      simdjson::ondemand::array array;
+      err = value.get_array().get(array);
+      if (!err) err = array.raw_json().get(raw);
+    } else {
+      raw = TrimJsonToken(value.raw_json_token());
+    }
+    if (err) return errors.Parse(err, locator);
+  }
+  // Give back the original bytes, also where a repair changed them.
+  const size_t begin = errors.OriginalOffset(raw.data());
+  const size_t end = errors.OriginalOffset(raw.data() + raw.size());
+  const std::string_view original = exp.original();
+  if (begin > end || end > original.size()) return std::string(raw);
+  return std::string(original.substr(begin, end - begin));
+}
+
+}  // namespace casegraph::ingest
