@@ -88,7 +88,7 @@ Status RunDemo(const std::string& out_dir, uint64_t messages) {
   std::printf("(%zu accounts in all)\n", accounts->size());
 
   std::string first_citation;
-  for (const char* q : {"IŞIK", "izmir", "\"kimseye söyleme\"", "كتاب", "görüş*"}) {
+  for (const char* q : {"IŞIK", "izmir", "كتاب", "görüş*", "\"t.me\""}) {
     Heading((std::string("search ") + q).c_str());
     auto r = store::Search(ws, q, "", 3);
     if (!r) return r.error();

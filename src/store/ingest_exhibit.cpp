@@ -125,9 +125,18 @@ IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
   out.sha256 = hash->sha256;
   out.bytes = hash->size_bytes;
 
-  auto existing = ws.db().Prepare("SELECT label FROM exhibits WHERE case_id=? AND sha256=?");
+  // The same bytes are already here when the exhibit hash matches, or when the main document
+  // (result.json) was ingested before on its own or inside its folder.
+  std::string main_sha256 = hash->sha256;
+  for (const auto& e : hash->manifest) {
+    for (const auto& pattern : info.patterns) {
+      if (e.rel_path == pattern) main_sha256 = e.sha256;
+    }
+  }
+  auto existing = ws.db().Prepare(
+      "SELECT label FROM exhibits WHERE case_id=?1 AND (sha256=?2 OR main_sha256=?3 OR sha256=?3)");
   if (!existing) return fail(existing.error());
-  existing->Bind(1, case_row->id).Bind(2, hash->sha256);
+  existing->Bind(1, case_row->id).Bind(2, hash->sha256).Bind(3, main_sha256);
   auto row = existing->Step();
   if (!row) return fail(row.error());
   if (*row) {
@@ -148,7 +157,8 @@ IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
   };
   auto insert = ws.db().Prepare(
       "INSERT INTO exhibits(case_id, label, path, is_folder, size_bytes, sha256, format, importer, importer_version, "
-      "time_zone, region, instance, owner_subject_id, examiner, ingested_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "time_zone, region, instance, owner_subject_id, examiner, ingested_at, main_sha256) "
+      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!insert) return rollback(insert.error());
   std::optional<int64_t> owner_id;
   if (owner) owner_id = owner->id;
@@ -156,7 +166,7 @@ IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
   Status s = insert->Bind(1, case_row->id).Bind(2, out.label).Bind(3, abs_path).Bind(4, int64_t{hash->is_folder})
                  .Bind(5, static_cast<int64_t>(hash->size_bytes)).Bind(6, hash->sha256).Bind(7, info.name)
                  .Bind(8, info.name).Bind(9, info.version).BindOrNull(10, req.options.tz).BindOrNull(11, req.options.region)
-                 .BindOrNull(12, req.options.instance).Bind(13, owner_id).Bind(14, examiner).Bind(15, NowUtc()).Run();
+                 .BindOrNull(12, req.options.instance).Bind(13, owner_id).Bind(14, examiner).Bind(15, NowUtc()).Bind(16, main_sha256).Run();
   if (!s) return rollback(s.error());
   const int64_t exhibit_id = ws.db().LastInsertId();
   auto manifest = ws.db().Prepare("INSERT INTO exhibit_manifest(exhibit_id, rel_path, size_bytes, sha256) VALUES(?,?,?,?)");

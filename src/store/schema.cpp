@@ -35,6 +35,7 @@ CREATE TABLE exhibits(
   is_folder INTEGER NOT NULL,
   size_bytes INTEGER NOT NULL,
   sha256 TEXT NOT NULL,
+  main_sha256 TEXT,
   format TEXT NOT NULL,
   importer TEXT NOT NULL,
   importer_version TEXT NOT NULL,
