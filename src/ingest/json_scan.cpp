@@ -2,13 +2,37 @@
 #include "ingest/json_scan.h"
 
 #include <cstdint>
+#include <vector>
 
 namespace casegraph::ingest {
 
-bool LooksTruncated(std::string_view json) {
-  bool in_string = false;
-  bool any = false;
-  int64_t depth = 0;
+namespace {
+
+struct Frame {
+  bool is_array = false;
+  size_t index = 0;          // arrays: the element being written
+  std::string_view key;      // objects: the member being written (empty before its key ends)
+};
+
+void AppendPointerToken(std::string& out, std::string_view token) {
+  out.push_back('/');
+  for (char c : token) {
+    if (c == '~') {
+      out.append("~0");
+    } else if (c == '/') {
+      out.append("~1");
+    } else {
+      out.push_back(c);
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> TruncationPointer(std::string_view json) {
+  std::vector<Frame> stack;
+  bool in_string = false, any = false, expecting_key = false, string_is_key = false;
+  size_t string_start = 0;
   for (size_t i = 0; i < json.size(); ++i) {
     const char c = json[i];
     if (in_string) {
@@ -16,18 +40,61 @@ bool LooksTruncated(std::string_view json) {
         ++i;
       } else if (c == '"') {
         in_string = false;
+        if (string_is_key && !stack.empty()) stack.back().key = json.substr(string_start, i - string_start);
       }
       continue;
     }
     switch (c) {
-      case '"': in_string = true; any = true; break;
-      case '{': case '[': ++depth; any = true; break;
-      case '}': case ']': --depth; break;
-      case ' ': case '\t': case '\r': case '\n': break;
-      default: any = true; break;
+      case '"':
+        in_string = true;
+        any = true;
+        string_start = i + 1;
+        string_is_key = expecting_key;
+        expecting_key = false;
+        break;
+      case '{':
+        any = true;
+        stack.push_back(Frame{});
+        expecting_key = true;
+        break;
+      case '[':
+        any = true;
+        stack.push_back(Frame{true, 0, {}});
+        break;
+      case '}':
+      case ']':
+        if (!stack.empty()) stack.pop_back();
+        expecting_key = false;
+        break;
+      case ',':
+        if (!stack.empty()) {
+          if (stack.back().is_array) {
+            ++stack.back().index;
+          } else {
+            stack.back().key = {};
+            expecting_key = true;
+          }
+        }
+        break;
+      case ' ': case '\t': case '\r': case '\n': case ':':
+        break;
+      default:
+        any = true;
+        break;
     }
   }
-  return !any || in_string || depth > 0;
+  if (any && !in_string && stack.empty()) return std::nullopt;
+  std::string pointer;
+  for (const Frame& frame : stack) {
+    if (frame.is_array) {
+      AppendPointerToken(pointer, std::to_string(frame.index));
+    } else if (!frame.key.empty()) {
+      AppendPointerToken(pointer, frame.key);
+    } else {
+      break;  // cut before the member's key ended: the object itself is being read
+    }
+  }
+  return pointer;
 }
 
 std::optional<size_t> FirstInvalidUtf8(std::string_view text) {

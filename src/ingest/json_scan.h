@@ -5,13 +5,16 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace casegraph::ingest {
 
-// True when `json` ends inside a string or with objects/arrays still open (or holds nothing
-// but blanks): the shape a truncated, unterminated export has.
-bool LooksTruncated(std::string_view json);
+// For a document cut short (it ends inside a string or with objects/arrays still open, or holds
+// nothing but blanks): the JSON pointer of the innermost value being written where the data
+// ends ("/chats/list/3/messages/7/text"; "" for the root). Nullopt for a complete document.
+// One pass over the bytes; keys are taken as written (Telegram's keys have no escapes).
+std::optional<std::string> TruncationPointer(std::string_view json);
 
 // Offset of the first byte that breaks UTF-8 (overlong forms, surrogates and values past
 // U+10FFFF count as broken), or nullopt when `text` is valid.

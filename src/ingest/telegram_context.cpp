@@ -15,7 +15,7 @@ std::string PointerText(std::string_view pointer) {
 size_t JsonErrors::OriginalOffset(const char* position) const {
   if (position < json_.data() || position > json_.data() + json_.size()) return original_size_;
   const auto offset = static_cast<size_t>(position - json_.data());
-  return repaired_ != nullptr ? repaired_->ToOriginal(offset) : offset;
+  return base_offset_ + (repaired_ != nullptr ? repaired_->ToOriginal(offset) : offset);
 }
 
 Error JsonErrors::Type(std::string_view expected, std::string_view pointer) const {
@@ -36,12 +36,14 @@ Error JsonErrors::Parse(simdjson::error_code code, std::string_view pointer) con
                               PointerText(pointer),
                           Location{file_label_, std::string(pointer)});
   }
-  if (LooksTruncated(json_)) {
-    return Error::Corrupt("telegram-json: truncated JSON: the file ends at byte " + std::to_string(original_size_) +
-                              " while reading " + PointerText(pointer) +
-                              " (an export that crashed or was cut short)",
-                          Location{file_label_, pointer.empty() ? "byte " + std::to_string(original_size_)
-                                                                : std::string(pointer)});
+  if (auto cut = TruncationPointer(json_)) {
+    // The scan names the value being written where the data ends, which is more precise than
+    // where the parser noticed (simdjson checks a root object's last byte before reading it).
+    const std::string& where = cut->empty() ? std::string(pointer) : *cut;
+    const std::string byte = "byte " + std::to_string(original_size_);
+    return Error::Corrupt("telegram-json: truncated JSON: the file ends at " + byte + " while reading " +
+                              PointerText(where) + " (an export that crashed or was cut short)",
+                          Location{file_label_, where.empty() ? byte : where});
   }
   if (code == simdjson::INCORRECT_TYPE) return Type("another JSON type", pointer);
   size_t at = original_size_;

@@ -25,9 +25,12 @@ namespace casegraph::ingest {
 // byte offset in the original file.
 class JsonErrors {
  public:
+  // `json` is the text being parsed: the file from `base_offset` on (after a byte-order mark),
+  // or its repaired copy.
   JsonErrors(std::string file_label, std::string_view json, size_t original_size,
-             const RepairedJson* repaired)
-      : file_label_(std::move(file_label)), json_(json), original_size_(original_size), repaired_(repaired) {}
+             const RepairedJson* repaired, size_t base_offset = 0)
+      : file_label_(std::move(file_label)), json_(json), original_size_(original_size), repaired_(repaired),
+        base_offset_(base_offset) {}
 
   void set_document(simdjson::ondemand::document* doc) { doc_ = doc; }
   const std::string& file_label() const { return file_label_; }
@@ -44,6 +47,7 @@ class JsonErrors {
   std::string_view json_;
   size_t original_size_;
   const RepairedJson* repaired_;
+  size_t base_offset_;
   simdjson::ondemand::document* doc_ = nullptr;
 };
 

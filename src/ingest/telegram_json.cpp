@@ -40,10 +40,13 @@ struct OpenedExport {
   std::string label;       // file named in Locations: "result.json" or the file given
   std::string root;        // export folder for media
   std::unique_ptr<FileView> view;
+  size_t bom = 0;  // a UTF-8 byte-order mark, which simdjson wants left out
   std::optional<RepairedJson> repaired;
   std::string_view original() const { return view->bytes(); }
-  std::string_view json() const { return repaired ? repaired->text() : view->bytes(); }
-  size_t capacity() const { return repaired ? repaired->capacity() : view->bytes().size() + FileView::kPadding; }
+  std::string_view json() const { return repaired ? repaired->text() : view->bytes().substr(bom); }
+  size_t capacity() const {
+    return repaired ? repaired->capacity() : view->bytes().size() - bom + FileView::kPadding;
+  }
 };
 
 Result<OpenedExport> OpenExport(const Source& source) {
@@ -69,11 +72,35 @@ Result<OpenedExport> OpenExport(const Source& source) {
                               Location{out.label, ""});
   out.view = std::move(*view);
   std::string_view bytes = out.view->bytes();
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") out.bom = 3;
   if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return Error::Corrupt("telegram-json: empty file " + out.label, Location{out.label, "byte 0"});
   }
-  out.repaired = RepairTelegramJson(bytes, FileView::kPadding);
+  const size_t first = bytes.find_first_not_of(" \t\r\n", out.bom);
+  if (first == std::string_view::npos) {
+    return Error::Corrupt("telegram-json: empty file " + out.label, Location{out.label, "byte 0"});
+  }
+  if (bytes[first] != '{') {
+    const bool html = bytes[first] == '<';
+    return Error::Unsupported(
+        std::string("telegram-json: not a Telegram JSON export: ") +
+            (html ? "the file is HTML (Telegram's HTML export is not supported; export again choosing JSON)"
+                  : "the file does not start with a JSON object"),
+        Location{out.label, "byte " + std::to_string(first)});
+  }
+  out.repaired = RepairTelegramJson(bytes.substr(out.bom), FileView::kPadding);
   return out;
+}
+
+Status ParseAndWalk(std::string_view text, size_t capacity, simdjson::ondemand::parser& parser, TelegramRun& run) {
+  simdjson::ondemand::document doc;
+  if (auto err = parser.iterate(simdjson::padded_string_view(text.data(), text.size(), capacity)).get(doc)) {
+    return run.errors.Parse(err, "");
+  }
+  run.errors.set_document(&doc);
+  Status walked = WalkTelegramExport(doc, run);
+  run.errors.set_document(nullptr);
+  return walked;
 }
 
 }  // namespace
@@ -109,16 +136,12 @@ Result<ImportSummary> TelegramJsonImporter::Import(const Source& source, const I
                          std::to_string(exp.repaired->values_quoted()) +
                          " unquoted document_id values; byte offsets and show refer to the original file");
   }
-  JsonErrors errors(exp.label, json, exp.original().size(), exp.repaired ? &*exp.repaired : nullptr);
+  JsonErrors errors(exp.label, json, exp.original().size(), exp.repaired ? &*exp.repaired : nullptr, exp.bom);
   ExportFolder folder(*source.fs, exp.root);
   TelegramRun run(options, sink, diagnostics, folder, errors, json);
   simdjson::ondemand::parser parser;
-  simdjson::ondemand::document doc;
-  if (auto err = parser.iterate(simdjson::padded_string_view(json.data(), json.size(), exp.capacity())).get(doc)) {
-    return errors.Parse(err, "");
-  }
-  errors.set_document(&doc);
-  CASEGRAPH_RETURN_IF_ERROR(WalkTelegramExport(doc, run));
+  const Status walked = ParseAndWalk(json, exp.capacity(), parser, run);
+  if (!walked) return walked.error();
   ImportSummary summary = std::move(run.summary);
   summary.accounts = run.accounts.distinct_refs();
   summary.main_file = std::string(kMainFile);
@@ -133,7 +156,7 @@ Result<std::string> TelegramJsonImporter::Show(const Source& source, const std::
   if (!opened) return opened.error();
   OpenedExport& exp = *opened;
   const std::string_view json = exp.json();
-  JsonErrors errors(exp.label, json, exp.original().size(), exp.repaired ? &*exp.repaired : nullptr);
+  JsonErrors errors(exp.label, json, exp.original().size(), exp.repaired ? &*exp.repaired : nullptr, exp.bom);
   if (!locator.empty() && locator[0] != '/') {
     return Error::InvalidArgument("telegram-json: a locator is a JSON pointer such as /messages/5, not '" +
                                       locator + "'",
