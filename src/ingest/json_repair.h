@@ -35,6 +35,9 @@ class RepairedJson {
   size_t values_quoted_ = 0;
 };
 
+// memmem over a string_view: the offset of `needle` at or after `from`, or npos.
+size_t FindBytes(std::string_view haystack, std::string_view needle, size_t from);
+
 // Cheap test (memmem) whether `json` may need a repair; false means it certainly does not.
 bool MayNeedTelegramRepair(std::string_view json);
 

@@ -13,6 +13,7 @@
 #include "ingest/json_repair.h"
 #include "ingest/json_scan.h"
 #include "ingest/telegram_context.h"
+#include "ingest/telegram_refs.h"
 #include "ingest/telegram_sniff.h"
 #include "ingest/telegram_walker.h"
 
@@ -106,18 +107,19 @@ Status ParseAndWalk(std::string_view text, size_t capacity, simdjson::ondemand::
 }  // namespace
 
 ImporterInfo TelegramJsonImporter::Describe() const {
-  ImporterInfo info;
-  info.name = "telegram-json";
-  info.version = "1";
-  info.description = "Telegram Desktop JSON export (\"Export chat history\" or \"Export Telegram data\"): "
-                     "result.json or its export folder";
-  info.ref_prefix = "telegram:";
-  info.patterns = {"result.json"};
-  info.options = {{"tz",
-                   "IANA time zone of the exporting computer; needed only for exports without date_unixtime "
-                   "(Telegram Desktop before 3.7.6)",
-                   false}};
-  return info;
+  // Built by aggregate initialisation: assigning literals to the members one by one trips a
+  // false -Wrestrict in GCC 12 at -O2.
+  return ImporterInfo{
+      std::string("telegram-json"),
+      std::string("1"),
+      std::string("Telegram Desktop JSON export (\"Export chat history\" or \"Export Telegram data\"): "
+                  "result.json or its export folder"),
+      std::string(kTelegramRefPrefix),
+      {std::string(kMainFile)},
+      {OptionSpec{std::string("tz"),
+                  std::string("IANA time zone of the exporting computer; needed only for exports without "
+                              "date_unixtime (Telegram Desktop before 3.7.6)"),
+                  false}}};
 }
 
 SniffResult TelegramJsonImporter::Sniff(const Probe& probe) const { return SniffTelegramJson(probe); }

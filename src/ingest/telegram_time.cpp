@@ -1,10 +1,12 @@
 // Telegram time policy (see telegram_time.h).
 #include "ingest/telegram_time.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
 #include "base/time_util.h"
+#include "ingest/json_repair.h"
 
 namespace casegraph::ingest {
 namespace {
@@ -82,7 +84,7 @@ std::string FormatUtcOffset(int32_t offset_seconds) {
 std::optional<int32_t> InferOffsetFromPairs(std::string_view json) {
   constexpr std::string_view kKey = "\"date_unixtime\"";
   std::vector<std::pair<int32_t, uint64_t>> counts;
-  for (size_t pos = json.find(kKey); pos != std::string_view::npos; pos = json.find(kKey, pos + 1)) {
+  for (size_t pos = FindBytes(json, kKey, 0); pos != std::string_view::npos; pos = FindBytes(json, kKey, pos + 1)) {
     auto offset = PairOffsetAt(json, pos);
     if (!offset) continue;
     bool found = false;
@@ -212,11 +214,25 @@ std::string TelegramClock::Note() const {
   if (!offsets_.empty() && offset) {
     note = "local time of the exporting computer inferred as " + FormatUtcOffset(*offset) +
            " from date/date_unixtime pairs";
-    for (const auto& [value, count] : offsets_) {
+    // Other offsets (daylight saving, a move), the most frequent first, at most three named.
+    auto others = offsets_;
+    std::sort(others.begin(), others.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    size_t named = 0;
+    uint64_t rest_timestamps = 0, rest_offsets = 0;
+    for (const auto& [value, count] : others) {
       if (value == *offset) continue;
-      note += "; " + FormatUtcOffset(value) + " in " + std::to_string(count) +
-              " timestamps (daylight saving or a zone change)";
+      if (named++ < 3) {
+        note += "; " + FormatUtcOffset(value) + " in " + std::to_string(count) + " timestamps";
+      } else {
+        ++rest_offsets;
+        rest_timestamps += count;
+      }
     }
+    if (rest_offsets > 0) {
+      note += "; " + std::to_string(rest_offsets) + " other offsets in " + std::to_string(rest_timestamps) +
+              " timestamps";
+    }
+    if (named > 0) note += " (daylight saving, a zone change, or an edited file)";
   }
   if (inferred_uses_ > 0 && scanned_offset_) {
     if (!note.empty()) note += "; ";

@@ -211,6 +211,12 @@ TEST(TelegramJsonTest, RepairsBackslashXEscapes) {
   EXPECT_EQ(*shown, R"j("a\x01b\x1F \\x41")j");
 }
 
+TEST(TelegramJsonTest, LineSeparatorEscapesDecode) {
+  auto run = ImportText(Chat(R"j({"id": 9, "type": "message", "date_unixtime": "1", "text": "a\u2028b\u2029c"})j"));
+  ASSERT_TRUE(run->result->ok()) << run->result->error().ToString();
+  EXPECT_EQ(run->sink.messages.at(0).text, "a\xE2\x80\xA8" "b\xE2\x80\xA9" "c");
+}
+
 TEST(TelegramJsonTest, LegitBackslashXNeedsNoRepair) {
   auto run = ImportText(Chat(R"j({"id": 9, "type": "message", "date_unixtime": "1", "text": "C:\\xfiles"})j"));
   ASSERT_TRUE(run->result->ok()) << run->result->error().ToString();
