@@ -93,16 +93,20 @@ Status MessageReader::ReadPoll(od::value& value, const std::string& pointer) {
     if (key == "question") {
       CASEGRAPH_RETURN_IF_ERROR(ReadRichText(field.value(), where, key, false, question, ignored));
     } else if (key == "answers") {
+      od::json_type answers_type;
+      if (auto err = field.value().type().get(answers_type)) return run_.errors.Parse(err, ChildPointer(where, key));
+      if (answers_type == od::json_type::null) continue;
+      if (answers_type != od::json_type::array) return run_.errors.Type("an array", ChildPointer(where, key));
       od::array array;
-      if (auto err = field.value().get_array().get(array)) {
-        return err == simdjson::INCORRECT_TYPE ? run_.errors.Type("an array", ChildPointer(where, key))
-                                               : run_.errors.Parse(err, ChildPointer(where, key));
-      }
+      if (auto err = field.value().get_array().get(array)) return run_.errors.Parse(err, ChildPointer(where, key));
       for (auto answer_or : array) {
         od::value answer;
         if (auto err = std::move(answer_or).get(answer)) return run_.errors.Parse(err, ChildPointer(where, key));
+        od::json_type answer_type;
+        if (auto err = answer.type().get(answer_type)) return run_.errors.Parse(err, ChildPointer(where, key));
+        if (answer_type != od::json_type::object) continue;  // nothing to show
         od::object answer_object;
-        if (answer.get_object().get(answer_object)) continue;  // not an object: nothing to show
+        if (auto err = answer.get_object().get(answer_object)) return run_.errors.Parse(err, ChildPointer(where, key));
         for (auto answer_field_or : answer_object) {
           od::field answer_field;
           if (auto err = std::move(answer_field_or).get(answer_field)) {
