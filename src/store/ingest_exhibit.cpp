@@ -1,5 +1,8 @@
 #include "store/ingest_exhibit.h"
 
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <thread>
 
 #include "base/progress.h"
@@ -11,6 +14,21 @@
 
 namespace casegraph::store {
 namespace {
+
+// CASEGRAPH_TIMING=1 prints the wall time of each ingest phase to stderr (for benchmarks).
+class PhaseTimer {
+ public:
+  PhaseTimer() : enabled_(std::getenv("CASEGRAPH_TIMING") != nullptr), last_(std::chrono::steady_clock::now()) {}
+  void Mark(const char* phase) {
+    auto now = std::chrono::steady_clock::now();
+    if (enabled_) std::fprintf(stderr, "timing: %-10s %.3f s\n", phase, std::chrono::duration<double>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  bool enabled_;
+  std::chrono::steady_clock::time_point last_;
+};
 
 std::string BaseName(std::string path) {
   while (path.size() > 1 && path.back() == '/') path.pop_back();
@@ -55,12 +73,21 @@ Status RunPipeline(const ingest::Importer& importer, const ingest::Source& sourc
   BatchQueue queue(8);
   std::thread worker([&] {
     BatchingSink sink(extractor, queue);
+    auto t0 = std::chrono::steady_clock::now();
     run.summary = importer.Import(source, options, sink, run.diagnostics);
     sink.Flush();
+    if (std::getenv("CASEGRAPH_TIMING")) {
+      std::fprintf(stderr, "timing: importer thread done after %.3f s\n",
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    }
     queue.Close();
   });
   Status write_status;
+  double busy = 0, waited = 0;
+  auto t_wait = std::chrono::steady_clock::now();
   while (auto batch = queue.Pop()) {
+    auto t_busy = std::chrono::steady_clock::now();
+    waited += std::chrono::duration<double>(t_busy - t_wait).count();
     for (auto& record : *batch) {
       write_status = writer.Write(record);
       if (!write_status.ok()) break;
@@ -69,8 +96,11 @@ Status RunPipeline(const ingest::Importer& importer, const ingest::Source& sourc
       queue.Cancel();
       break;
     }
+    t_wait = std::chrono::steady_clock::now();
+    busy += std::chrono::duration<double>(t_wait - t_busy).count();
   }
   worker.join();
+  if (std::getenv("CASEGRAPH_TIMING")) std::fprintf(stderr, "timing: writer busy %.3f s, waited %.3f s\n", busy, waited);
   if (!run.summary.ok()) return run.summary.error();
   return write_status;
 }
@@ -118,10 +148,12 @@ IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
   const ingest::ImporterInfo info = importer->Describe();
   out.format = info.name;
 
+  PhaseTimer timer;
   Progress hash_progress("hashing", st->is_directory ? 0 : st->size_bytes, req.options.progress);
   auto hash = hashing::HashExhibit(fs, req.path, [&](uint64_t done) { hash_progress.Set(done); });
   hash_progress.Finish();
   if (!hash) return fail(hash.error());
+  timer.Mark("hash");
   out.sha256 = hash->sha256;
   out.bytes = hash->size_bytes;
 
@@ -181,6 +213,7 @@ IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
   ingest::Source source{&fs, req.path, st->is_directory};
   ImportRun run;
   s = RunPipeline(*importer, source, req.options, writer, run);
+  timer.Mark("import");
   out.warnings = run.diagnostics.warnings();
   out.warning_count = run.diagnostics.count();
   if (!s) {
@@ -188,6 +221,7 @@ IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
     return rollback(e.where().file.empty() ? e.WithFile(req.path) : e);
   }
   if (s = writer.Finish(); !s) return rollback(s.error());
+  timer.Mark("index");
   const ingest::ImportSummary& summary = *run.summary;
   out.counts = writer.counts();
   out.time_note = summary.time_note;
@@ -213,6 +247,7 @@ IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
                    {"owner", req.owner_subject}, {"messages", std::to_string(out.counts.messages)}});
   if (!s) return rollback(s.error());
   if (s = ws.Commit(); !s) return rollback(s.error());
+  timer.Mark("commit");
   out.status = "ingested";
   return out;
 }
