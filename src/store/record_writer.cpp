@@ -45,6 +45,7 @@ Status RecordWriter::Prepare() {
       {&insert_file_,
        "INSERT INTO files(sha256, sha1, md5, size_bytes) VALUES(?,?,?,?) ON CONFLICT(sha256) DO NOTHING"},
       {&find_file_, "SELECT id FROM files WHERE sha256=?"},
+      {&index_messages_, "INSERT INTO messages_fts(rowid, text) SELECT id, text FROM messages WHERE id BETWEEN ? AND ?"},
       {&insert_attachment_,
        "INSERT INTO attachments(message_id, exhibit_id, kind, declared_path, file_name, mime_type, status, "
        "status_detail, file_id, locator) VALUES(?,?,?,?,?,?,?,?,?,?)"},
@@ -83,11 +84,16 @@ Result<int64_t> RecordWriter::IdentifierId(const extract::IdentifierHit& hit) {
   auto it = identifier_ids_.find(key);
   if (it != identifier_ids_.end()) return it->second;
   CASEGRAPH_RETURN_IF_ERROR(insert_identifier_.Bind(1, kind).Bind(2, hit.value).Run());
-  find_identifier_.Bind(1, kind).Bind(2, hit.value);
-  auto row = find_identifier_.Step();
-  if (!row) return row.error();
-  int64_t id = *row ? find_identifier_.Int(0) : 0;
-  find_identifier_.Reset();
+  int64_t id = 0;
+  if (sqlite3_changes(db_.raw()) == 1) {
+    id = db_.LastInsertId();  // new in this workspace: no need to look it up
+  } else {
+    find_identifier_.Bind(1, kind).Bind(2, hit.value);
+    auto row = find_identifier_.Step();
+    if (!row) return row.error();
+    id = *row ? find_identifier_.Int(0) : 0;
+    find_identifier_.Reset();
+  }
   identifier_ids_.emplace(std::move(key), id);
   return id;
 }
@@ -179,9 +185,14 @@ Status RecordWriter::WriteMessage(PreparedMessage& m) {
                                 .BindOrNull(16, r.action).BindOrNull(17, m.members_json).BindOrNull(18, m.entities_json)
                                 .Bind(19, r.locator).Run());
   const int64_t message_id = db_.LastInsertId();
-  if (counts_.first_message_id == 0) counts_.first_message_id = message_id;
+  if (counts_.first_message_id == 0) {
+    counts_.first_message_id = message_id;
+    indexed_upto_ = message_id - 1;
+  }
   counts_.last_message_id = message_id;
   ++counts_.messages;
+  constexpr int64_t kIndexChunk = 32768;
+  if (message_id - indexed_upto_ >= kIndexChunk) CASEGRAPH_RETURN_IF_ERROR(IndexPending());
   for (const auto& e : r.entities) {
     if (!e.user_ref.empty()) {
       auto id = AccountId(e.user_ref, "");
@@ -227,11 +238,13 @@ Status RecordWriter::Finish() {
   for (const auto& [account_id, rank] : roles_) {
     CASEGRAPH_RETURN_IF_ERROR(role->Bind(1, exhibit_id_).Bind(2, account_id).Bind(3, RoleName(rank)).Run());
   }
-  if (counts_.messages > 0) {
-    auto fts = db_.Prepare("INSERT INTO messages_fts(rowid, text) SELECT id, text FROM messages WHERE id BETWEEN ? AND ?");
-    if (!fts) return fts.error();
-    CASEGRAPH_RETURN_IF_ERROR(fts->Bind(1, counts_.first_message_id).Bind(2, counts_.last_message_id).Run());
-  }
+  return IndexPending();
+}
+
+Status RecordWriter::IndexPending() {
+  if (counts_.messages == 0 || indexed_upto_ >= counts_.last_message_id) return Ok();
+  CASEGRAPH_RETURN_IF_ERROR(index_messages_.Bind(1, indexed_upto_ + 1).Bind(2, counts_.last_message_id).Run());
+  indexed_upto_ = counts_.last_message_id;
   return Ok();
 }
 

@@ -1,7 +1,8 @@
 // Writes prepared records of one exhibit into the workspace inside the caller's transaction:
 // assigns ids, keeps caches of accounts, conversations and identifiers, derives the history
 // of display names from what each message shows, and at the end writes account attributes,
-// the exhibit's account roles and the search index for the new messages.
+// the exhibit's account roles and the rest of the search index. The index is built in chunks
+// while records arrive, so that this thread indexes while the importer thread parses.
 // Store thread only.
 #pragma once
 
@@ -49,12 +50,15 @@ class RecordWriter {
   Status WriteConversation(const model::ConversationRecord& c);
   Status WriteMessage(PreparedMessage& m);
   Result<int64_t> FileId(const model::FileDigests& d);
+  // Adds the messages written since the last call to the search index.
+  Status IndexPending();
 
   Db& db_;
   int64_t exhibit_id_;
   WriteCounts counts_;
   Stmt insert_account_, find_account_, insert_conversation_, insert_message_, insert_identifier_,
-      find_identifier_, insert_occurrence_, insert_file_, find_file_, insert_attachment_;
+      find_identifier_, insert_occurrence_, insert_file_, find_file_, insert_attachment_, index_messages_;
+  int64_t indexed_upto_ = 0;  // last message id already in the search index
   std::unordered_map<std::string, int64_t> account_ids_;
   std::unordered_map<std::string, int64_t> conversation_ids_;
   std::unordered_map<std::string, int64_t> identifier_ids_;

@@ -24,7 +24,8 @@ class Stmt {
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
 
-  // Binds are 1-based like SQLite's. Text is copied (SQLITE_TRANSIENT) unless `static_text`.
+  // Binds are 1-based like SQLite's. Text is NOT copied: it must stay alive and unchanged
+  // until the statement has been run (Run) or stepped past (Step/Reset).
   Stmt& Bind(int idx, int64_t v);
   Stmt& Bind(int idx, std::string_view v);
   Stmt& Bind(int idx, const char* v) { return Bind(idx, std::string_view(v)); }
