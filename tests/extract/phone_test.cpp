@@ -93,6 +93,43 @@ TEST_F(PhoneTest, NormalizePhoneProfileFields) {
   EXPECT_EQ(extractor_.NormalizePhone("0532 000 00 1x"), std::nullopt);
 }
 
+// The candidate search skips 16 bytes at a time: numbers must be found wherever they fall relative
+// to those blocks, including in the last partial block and at the very end of the text.
+TEST_F(PhoneTest, FoundAtEveryOffset) {
+  for (size_t pad = 0; pad <= 40; ++pad) {
+    std::string prefix;
+    for (size_t k = 0; k < pad; ++k) prefix += k % 5 == 4 ? ' ' : 'x';
+    if (!prefix.empty()) prefix.back() = ' ';
+    for (std::string_view number : {"0532 000 00 14", "+905320000015", "(0532) 000 00 16"}) {
+      for (std::string_view suffix : {"", " ok", " ve daha uzun bir kuyruk metni"}) {
+        std::string text = prefix + std::string(number) + std::string(suffix);
+        auto hits = extractor_.Scan(text);
+        ASSERT_EQ(ValuesOf(hits, IdentifierKind::kPhone).size(), 1u) << text << Describe(hits);
+        EXPECT_EQ(SpanOf(text, hits, IdentifierKind::kPhone), number) << text;
+      }
+    }
+  }
+  // Candidate bytes only at the end of a long digit-free text.
+  EXPECT_TRUE(Phones(std::string(47, 'a') + " 5").empty());
+  EXPECT_TRUE(Phones(std::string(47, 'a') + " +").empty());
+  EXPECT_EQ(Phones(std::string(31, 'a') + " 05320000017"),
+            std::vector<std::string>{"+905320000017"});
+}
+
+// Numbers that libphonenumber only accepts after a national-prefix transform or a calling code
+// written without '+' go through the metadata rules, not only the common "+CC" / "0..." forms.
+TEST_F(PhoneTest, LessCommonFormsMatchLibphonenumber) {
+  EXPECT_EQ(extractor_.NormalizePhone("+44 20 7946 0018"), "+442079460018");
+  EXPECT_EQ(extractor_.NormalizePhone("+49 30 901820"), "+4930901820");
+  EXPECT_EQ(extractor_.NormalizePhone("+7 912 345 67 89"), "+79123456789");
+  EXPECT_EQ(extractor_.NormalizePhone("+1 416 555 0199"), "+14165550199");  // Canada, shares +1
+  EXPECT_EQ(extractor_.NormalizePhone("+800 1234 5678"), "+80012345678");   // non-geographical
+  EXPECT_EQ(extractor_.NormalizePhone("+999 1234 5678"), std::nullopt);     // no such code
+  Extractor ag(ExtractorOptions{"AG"});
+  // Antigua: 7-digit local numbers get the area code by a transform rule.
+  EXPECT_EQ(ag.NormalizePhone("464 1234"), "+12684641234");
+}
+
 TEST_F(PhoneTest, RegionOptionAppliesToNationalForm) {
   Extractor us(ExtractorOptions{"US"});
   EXPECT_EQ(ValuesOf(us.Scan("(202) 555-0127"), IdentifierKind::kPhone),
