@@ -17,7 +17,7 @@ struct RunResult {
   std::string out;
 };
 
-RunResult Run(const std::string& args) {
+RunResult RunCli(const std::string& args) {
   std::string cmd = std::string(CASEGRAPH_BINARY) + " " + args + " 2>/dev/null";
   RunResult r;
   FILE* p = popen(cmd.c_str(), "r");
@@ -51,14 +51,14 @@ class CliTest : public ::testing::Test {
     ws_ = "-w " + Quote(dir_ + "/w.db");
     std::filesystem::create_directories(dir_ + "/export");
     testing::WriteFile(dir_ + "/export/result.json", kChat);
-    ASSERT_EQ(Run(ws_ + " case add CASE-1 --title 'first'").exit_code, 0);
-    ASSERT_EQ(Run(ws_ + " subject add --case CASE-1 D.R. --born 2011 --role suspect").exit_code, 0);
+    ASSERT_EQ(RunCli(ws_ + " case add CASE-1 --title 'first'").exit_code, 0);
+    ASSERT_EQ(RunCli(ws_ + " subject add --case CASE-1 D.R. --born 2011 --role suspect").exit_code, 0);
   }
   std::string dir_, ws_;
 };
 
 TEST_F(CliTest, IngestStatsSearchShowVerify) {
-  RunResult ingest = Run(ws_ + " ingest --case CASE-1 --owner D.R. --json " + Quote(dir_ + "/export"));
+  RunResult ingest = RunCli(ws_ + " ingest --case CASE-1 --owner D.R. --json " + Quote(dir_ + "/export"));
   ASSERT_EQ(ingest.exit_code, 0) << ingest.out;
   simdjson::dom::parser parser;
   simdjson::dom::element doc;
@@ -70,23 +70,23 @@ TEST_F(CliTest, IngestStatsSearchShowVerify) {
   EXPECT_EQ(std::string_view(ex["sha256"]).size(), 64u);
   EXPECT_TRUE(ex["error"].is_null());
 
-  RunResult again = Run(ws_ + " ingest --case CASE-1 --json " + Quote(dir_ + "/export"));
+  RunResult again = RunCli(ws_ + " ingest --case CASE-1 --json " + Quote(dir_ + "/export"));
   ASSERT_EQ(again.exit_code, 0);
   ASSERT_EQ(parser.parse(again.out).get(doc), simdjson::SUCCESS);
   EXPECT_EQ(std::string_view(doc["exhibits"].at(0)["status"]), "already-ingested");
 
-  RunResult stats = Run(ws_ + " stats --json");
+  RunResult stats = RunCli(ws_ + " stats --json");
   ASSERT_EQ(stats.exit_code, 0);
   ASSERT_EQ(parser.parse(stats.out).get(doc), simdjson::SUCCESS);
   EXPECT_EQ(int64_t(doc["cases"].at(0)["messages"]), 2);
   EXPECT_EQ(int64_t(doc["cases"].at(0)["exhibits"]), 1);
 
-  RunResult accounts = Run(ws_ + " accounts --case CASE-1 --json");
+  RunResult accounts = RunCli(ws_ + " accounts --case CASE-1 --json");
   ASSERT_EQ(accounts.exit_code, 0);
   ASSERT_EQ(parser.parse(accounts.out).get(doc), simdjson::SUCCESS);
   EXPECT_EQ(simdjson::dom::array(doc["accounts"]).size(), 2u);
 
-  RunResult search = Run(ws_ + " search 'KİMSEYE' --json");
+  RunResult search = RunCli(ws_ + " search 'KİMSEYE' --json");
   ASSERT_EQ(search.exit_code, 0);
   ASSERT_EQ(parser.parse(search.out).get(doc), simdjson::SUCCESS) << search.out;
   EXPECT_EQ(int64_t(doc["total"]), 1);
@@ -96,12 +96,12 @@ TEST_F(CliTest, IngestStatsSearchShowVerify) {
   std::string citation(std::string_view(hit["citation"]["text"]));
   EXPECT_EQ(std::string_view(hit["citation"]["locator"]), "/messages/1");
 
-  RunResult show = Run(ws_ + " show " + Quote(citation));
+  RunResult show = RunCli(ws_ + " show " + Quote(citation));
   ASSERT_EQ(show.exit_code, 0) << citation;
   EXPECT_NE(show.out.find("\"id\": 11"), std::string::npos) << show.out;
   EXPECT_NE(show.out.find("kimseye söyleme"), std::string::npos) << show.out;
 
-  RunResult verify = Run(ws_ + " verify --json");
+  RunResult verify = RunCli(ws_ + " verify --json");
   EXPECT_EQ(verify.exit_code, 0) << verify.out;
   ASSERT_EQ(parser.parse(verify.out).get(doc), simdjson::SUCCESS);
   EXPECT_EQ(std::string_view(doc["audit"]["chain"]), "ok");
@@ -109,9 +109,9 @@ TEST_F(CliTest, IngestStatsSearchShowVerify) {
 }
 
 TEST_F(CliTest, VerifyReportsModifiedAndMissingExhibits) {
-  ASSERT_EQ(Run(ws_ + " ingest --case CASE-1 " + Quote(dir_ + "/export")).exit_code, 0);
+  ASSERT_EQ(RunCli(ws_ + " ingest --case CASE-1 " + Quote(dir_ + "/export")).exit_code, 0);
   testing::WriteFile(dir_ + "/export/extra.txt", "planted later");
-  RunResult verify = Run(ws_ + " verify --json");
+  RunResult verify = RunCli(ws_ + " verify --json");
   EXPECT_EQ(verify.exit_code, 1);
   simdjson::dom::parser parser;
   simdjson::dom::element doc;
@@ -120,7 +120,7 @@ TEST_F(CliTest, VerifyReportsModifiedAndMissingExhibits) {
   EXPECT_EQ(std::string_view(doc["exhibits"].at(0)["changed"].at(0)), "added: extra.txt");
 
   std::filesystem::remove_all(dir_ + "/export");
-  verify = Run(ws_ + " verify --json");
+  verify = RunCli(ws_ + " verify --json");
   EXPECT_EQ(verify.exit_code, 1);
   ASSERT_EQ(parser.parse(verify.out).get(doc), simdjson::SUCCESS);
   EXPECT_EQ(std::string_view(doc["exhibits"].at(0)["status"]), "missing");
@@ -128,29 +128,29 @@ TEST_F(CliTest, VerifyReportsModifiedAndMissingExhibits) {
 
 TEST_F(CliTest, FailedIngestExitsOneAndChangesNothing) {
   testing::WriteFile(dir_ + "/trunc.json", std::string(kChat).substr(0, 200));
-  const std::string before = Run(ws_ + " stats --json").out;
-  RunResult r = Run(ws_ + " ingest --case CASE-1 --json " + Quote(dir_ + "/trunc.json"));
+  const std::string before = RunCli(ws_ + " stats --json").out;
+  RunResult r = RunCli(ws_ + " ingest --case CASE-1 --json " + Quote(dir_ + "/trunc.json"));
   EXPECT_EQ(r.exit_code, 1);
   simdjson::dom::parser parser;
   simdjson::dom::element doc;
   ASSERT_EQ(parser.parse(r.out).get(doc), simdjson::SUCCESS) << r.out;
   EXPECT_EQ(std::string_view(doc["exhibits"].at(0)["status"]), "failed");
   EXPECT_FALSE(std::string_view(doc["exhibits"].at(0)["error"]["location"]).empty());
-  EXPECT_EQ(Run(ws_ + " stats --json").out, before);
-  EXPECT_EQ(Run(ws_ + " verify").exit_code, 0);
+  EXPECT_EQ(RunCli(ws_ + " stats --json").out, before);
+  EXPECT_EQ(RunCli(ws_ + " verify").exit_code, 0);
 }
 
 TEST_F(CliTest, UsageErrorsExitTwo) {
-  EXPECT_EQ(Run(ws_ + " ingest").exit_code, 2);
-  EXPECT_EQ(Run(ws_ + " no-such-command").exit_code, 2);
-  EXPECT_EQ(Run(ws_ + " search").exit_code, 2);
+  EXPECT_EQ(RunCli(ws_ + " ingest").exit_code, 2);
+  EXPECT_EQ(RunCli(ws_ + " no-such-command").exit_code, 2);
+  EXPECT_EQ(RunCli(ws_ + " search").exit_code, 2);
 }
 
 TEST_F(CliTest, TamperedAuditLogFailsVerify) {
-  ASSERT_EQ(Run(ws_ + " ingest --case CASE-1 " + Quote(dir_ + "/export")).exit_code, 0);
+  ASSERT_EQ(RunCli(ws_ + " ingest --case CASE-1 " + Quote(dir_ + "/export")).exit_code, 0);
   std::string sql = "sqlite3 " + Quote(dir_ + "/w.db") + " \"UPDATE audit_log SET actor='x' WHERE id=1\"";
   if (std::system(sql.c_str()) != 0) GTEST_SKIP() << "sqlite3 shell not installed";
-  RunResult verify = Run(ws_ + " verify --json");
+  RunResult verify = RunCli(ws_ + " verify --json");
   EXPECT_EQ(verify.exit_code, 1);
   EXPECT_NE(verify.out.find("\"chain\":\"broken\""), std::string::npos) << verify.out;
 }
