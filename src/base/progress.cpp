@@ -16,6 +16,7 @@ bool Progress::StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
 void Progress::Set(uint64_t done) {
   if (!enabled_) return;
   std::lock_guard<std::mutex> lock(mu_);
+  last_ = done;
   auto now = std::chrono::steady_clock::now();
   if (now - last_draw_ < std::chrono::milliseconds(100)) return;
   last_draw_ = now;
@@ -42,7 +43,7 @@ void Progress::Finish() {
   if (!enabled_ || finished_) return;
   std::lock_guard<std::mutex> lock(mu_);
   finished_ = true;
-  Draw(total_);
+  Draw(total_ != 0 ? total_ : last_);
   std::fprintf(stderr, "\n");
 }
 

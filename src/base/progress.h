@@ -26,6 +26,7 @@ class Progress {
   uint64_t total_;
   bool enabled_;
   bool finished_ = false;
+  uint64_t last_ = 0;
   std::mutex mu_;
   std::chrono::steady_clock::time_point last_draw_{};
 };

@@ -83,6 +83,7 @@ Status RunPipeline(const ingest::Importer& importer, const ingest::Source& sourc
     queue.Close();
   });
   Status write_status;
+  Progress progress("messages", 0, options.progress);
   double busy = 0, waited = 0;
   auto t_wait = std::chrono::steady_clock::now();
   while (auto batch = queue.Pop()) {
@@ -96,9 +97,11 @@ Status RunPipeline(const ingest::Importer& importer, const ingest::Source& sourc
       queue.Cancel();
       break;
     }
+    progress.Set(writer.counts().messages);
     t_wait = std::chrono::steady_clock::now();
     busy += std::chrono::duration<double>(t_wait - t_busy).count();
   }
+  progress.Finish();
   worker.join();
   if (std::getenv("CASEGRAPH_TIMING")) std::fprintf(stderr, "timing: writer busy %.3f s, waited %.3f s\n", busy, waited);
   if (!run.summary.ok()) return run.summary.error();
