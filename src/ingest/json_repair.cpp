@@ -8,6 +8,9 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 namespace casegraph::ingest {
 namespace {
@@ -73,14 +76,115 @@ size_t FindBytes(std::string_view haystack, std::string_view needle, size_t from
   return hit == nullptr ? std::string_view::npos : static_cast<size_t>(static_cast<const char*>(hit) - haystack.data());
 }
 
-bool MayNeedTelegramRepair(std::string_view json) {
-  if (FindBytes(json, "\\x", 0) != std::string_view::npos) return true;
-  for (size_t pos = FindBytes(json, kDocumentIdKey, 0); pos != std::string_view::npos;
-       pos = FindBytes(json, kDocumentIdKey, pos + 1)) {
-    if (UnquotedValueFollows(json, pos)) return true;
-  }
-  return false;
+namespace {
+
+// Whether the candidate hits of ScanTelegramQuirks at `i` are real.
+bool IsBackslashXEscape(std::string_view json, size_t i) {
+  if (i + 3 >= json.size() || !IsHex(json[i + 2]) || !IsHex(json[i + 3])) return false;
+  size_t run = 0;  // backslashes just before: an odd run escapes this one ("\\x41")
+  while (run < i && json[i - 1 - run] == '\\') ++run;
+  return run % 2 == 0;
 }
+
+bool IsUnquotedDocumentId(std::string_view json, size_t d) {
+  // `d` is the 'd' of document_id; the key starts one byte before.
+  return d >= 1 && json.compare(d - 1, kDocumentIdKey.size(), kDocumentIdKey) == 0 &&
+         UnquotedValueFollows(json, d - 1);
+}
+
+// Candidates: '\\' followed by 'x', and 'd' with '_' eight bytes on (document_id), so that
+// one pass checks both and stops rarely. kLookahead bytes past a block are read.
+constexpr size_t kLookahead = 8;
+
+void ScanScalar(std::string_view json, size_t from, TelegramQuirks& out) {
+  for (size_t i = from; i < json.size(); ++i) {
+    if (json[i] == '\\' && i + 1 < json.size() && json[i + 1] == 'x' && IsBackslashXEscape(json, i)) {
+      ++out.backslash_x_escapes;
+    } else if (json[i] == 'd' && !out.unquoted_document_id && IsUnquotedDocumentId(json, i)) {
+      out.unquoted_document_id = true;
+    }
+  }
+}
+
+void VerifyCandidates(std::string_view json, size_t base, uint64_t mask_x, uint64_t mask_d, TelegramQuirks& out) {
+  while (mask_x != 0) {
+    const size_t i = base + static_cast<size_t>(__builtin_ctzll(mask_x));
+    if (IsBackslashXEscape(json, i)) ++out.backslash_x_escapes;
+    mask_x &= mask_x - 1;
+  }
+  while (mask_d != 0 && !out.unquoted_document_id) {
+    const size_t i = base + static_cast<size_t>(__builtin_ctzll(mask_d));
+    if (IsUnquotedDocumentId(json, i)) out.unquoted_document_id = true;
+    mask_d &= mask_d - 1;
+  }
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+// AVX2 is chosen at run time (the binary runs on any x86-64); 64 bytes per step.
+__attribute__((target("avx2"))) size_t ScanAvx2(std::string_view json, TelegramQuirks& out) {
+  const char* p = json.data();
+  const size_t n = json.size();
+  const __m256i backslash = _mm256_set1_epi8('\\'), x = _mm256_set1_epi8('x');
+  const __m256i d = _mm256_set1_epi8('d'), underscore = _mm256_set1_epi8('_');
+#define CASEGRAPH_LOAD256(at) _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + (at)))
+  size_t i = 0;
+  for (; i + 64 + kLookahead <= n; i += 64) {
+    const __m256i a0 = CASEGRAPH_LOAD256(i), a1 = CASEGRAPH_LOAD256(i + 32);
+    const __m256i hx0 = _mm256_and_si256(_mm256_cmpeq_epi8(a0, backslash), _mm256_cmpeq_epi8(CASEGRAPH_LOAD256(i + 1), x));
+    const __m256i hx1 = _mm256_and_si256(_mm256_cmpeq_epi8(a1, backslash), _mm256_cmpeq_epi8(CASEGRAPH_LOAD256(i + 33), x));
+    const __m256i hd0 = _mm256_and_si256(_mm256_cmpeq_epi8(a0, d), _mm256_cmpeq_epi8(CASEGRAPH_LOAD256(i + 8), underscore));
+    const __m256i hd1 = _mm256_and_si256(_mm256_cmpeq_epi8(a1, d), _mm256_cmpeq_epi8(CASEGRAPH_LOAD256(i + 40), underscore));
+    const __m256i any = _mm256_or_si256(_mm256_or_si256(hx0, hx1), _mm256_or_si256(hd0, hd1));
+    if (_mm256_testz_si256(any, any)) continue;
+    const auto bits = [](int mask) { return static_cast<uint64_t>(static_cast<uint32_t>(mask)); };
+    VerifyCandidates(json, i, bits(_mm256_movemask_epi8(hx0)) | (bits(_mm256_movemask_epi8(hx1)) << 32),
+                     bits(_mm256_movemask_epi8(hd0)) | (bits(_mm256_movemask_epi8(hd1)) << 32), out);
+  }
+#undef CASEGRAPH_LOAD256
+  return i;
+}
+#endif
+
+size_t ScanSse2(std::string_view json, TelegramQuirks& out) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  const char* p = json.data();
+  const size_t n = json.size();
+  const __m128i backslash = _mm_set1_epi8('\\'), x = _mm_set1_epi8('x');
+  const __m128i d = _mm_set1_epi8('d'), underscore = _mm_set1_epi8('_');
+  auto load = [p](size_t at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at)); };
+  for (; i + 16 + kLookahead <= n; i += 16) {
+    const __m128i a = load(i);
+    const __m128i hx = _mm_and_si128(_mm_cmpeq_epi8(a, backslash), _mm_cmpeq_epi8(load(i + 1), x));
+    const __m128i hd = _mm_and_si128(_mm_cmpeq_epi8(a, d), _mm_cmpeq_epi8(load(i + 8), underscore));
+    const int any = _mm_movemask_epi8(_mm_or_si128(hx, hd));
+    if (any == 0) continue;
+    VerifyCandidates(json, i, static_cast<uint32_t>(_mm_movemask_epi8(hx)),
+                     static_cast<uint32_t>(_mm_movemask_epi8(hd)), out);
+  }
+#endif
+  return i;
+}
+
+}  // namespace
+
+TelegramQuirks ScanTelegramQuirks(std::string_view json) {
+  TelegramQuirks out;
+  size_t done = 0;
+#if defined(__x86_64__) && defined(__GNUC__)
+  if (__builtin_cpu_supports("avx2")) {
+    done = ScanAvx2(json, out);
+  } else {
+    done = ScanSse2(json, out);
+  }
+#else
+  done = ScanSse2(json, out);
+#endif
+  ScanScalar(json, done, out);
+  return out;
+}
+
+bool MayNeedTelegramRepair(std::string_view json) { return ScanTelegramQuirks(json).unquoted_document_id; }
 
 class JsonRepairer {
  public:

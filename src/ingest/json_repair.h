@@ -1,8 +1,12 @@
-// Repairs the two kinds of invalid JSON that Telegram Desktop writes, so that a strict parser
-// (simdjson) can read the file: `\xNN` escapes for control characters (becomes `\u00NN`) and
-// the v4.1.1 unquoted custom_emoji `"document_id": some/path` (becomes a quoted string). See
-// docs/formats/telegram-json.md. The original bytes are never changed: a repaired copy is made
-// only when a repair is needed, with a map back to original byte offsets. Pure functions.
+// Telegram Desktop writes two kinds of invalid JSON (docs/formats/telegram-json.md):
+//  - `\xNN` escapes for control characters. simdjson On-Demand checks escapes only when a
+//    string is decoded, and the importer decodes strings itself (GetString in json_values.h,
+//    which accepts `\xNN`), so these need no copy of the file: ScanTelegramQuirks only counts
+//    them for the import's warning.
+//  - the v4.1.1 unquoted custom_emoji `"document_id": some/path`, which breaks the structure.
+//    Only then is a repaired copy made (the value quoted, and `\xNN` turned into `\u00NN` on
+//    the way), with a map back to original byte offsets.
+// The original bytes are never changed. Pure functions.
 #pragma once
 
 #include <cstddef>
@@ -38,10 +42,20 @@ class RepairedJson {
 // memmem over a string_view: the offset of `needle` at or after `from`, or npos.
 size_t FindBytes(std::string_view haystack, std::string_view needle, size_t from);
 
-// Cheap test (memmem) whether `json` may need a repair; false means it certainly does not.
+// What one SIMD pass over the bytes finds of Telegram Desktop's invalid JSON.
+struct TelegramQuirks {
+  // `\xNN` escapes: a backslash preceded by an even run of backslashes, then x and two hex digits.
+  size_t backslash_x_escapes = 0;
+  // A `"document_id":` followed by a bare (unquoted) value: the file needs a repaired copy.
+  bool unquoted_document_id = false;
+};
+TelegramQuirks ScanTelegramQuirks(std::string_view json);
+
+// True when `json` needs a repaired copy to be parsed (an unquoted document_id value).
 bool MayNeedTelegramRepair(std::string_view json);
 
-// The repaired copy followed by `padding` zero bytes, or nullopt when nothing needed fixing.
+// The repaired copy followed by `padding` zero bytes, or nullopt when no structural repair is
+// needed (`\xNN` escapes alone are read from the original bytes and make no copy).
 std::optional<RepairedJson> RepairTelegramJson(std::string_view json, size_t padding);
 
 }  // namespace casegraph::ingest

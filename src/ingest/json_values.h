@@ -23,6 +23,20 @@ std::string_view KeyOf(const od::field& field);
 // "pointer/key" for error messages.
 std::string ChildPointer(std::string_view pointer, std::string_view key);
 
+// Appends the text of the JSON string whose bytes start at `raw` (just past its opening quote)
+// to `out`, decoding escapes exactly as simdjson does, and also Telegram Desktop's invalid
+// `\xNN` (as U+00NN, what the old repaired copy's `\u00NN` meant). Stops at the first
+// unescaped quote, which must lie within `raw`. False, with `out` partly appended, for any other
+// invalid escape or when `raw` holds no closing quote.
+bool AppendJsonString(std::string_view raw, std::string& out);
+
+// The text of a string value (the caller has seen json_type::string) into `out`, replacing its
+// content or, with `append`, after it. Decodes from the original bytes with
+// AppendJsonString: no copy through simdjson's string buffer (which grows over the whole
+// document) and `\xNN` tolerated without a repaired copy of the file. Anything it cannot
+// decode goes through simdjson's get_string, so errors (STRING_ERROR) are simdjson's own.
+simdjson::error_code GetString(od::value& value, std::string& out, bool append = false);
+
 // The type of `value`, or a located parse error.
 Result<od::json_type> TypeOf(od::value& value, const JsonErrors& errors, std::string_view pointer);
 

@@ -57,14 +57,28 @@ Error JsonErrors::Parse(simdjson::error_code code, std::string_view pointer) con
                         Location{file_label_, byte});
 }
 
+void AccountBook::Remember(std::string_view ref, std::string_view name) {
+  Recent& slot = recent_[recent_next_];
+  slot.ref.assign(ref);
+  slot.name.assign(name);
+  recent_next_ = (recent_next_ + 1) % kRecent;
+  if (recent_used_ < kRecent) ++recent_used_;
+}
+
 bool AccountBook::FirstTime(std::string_view ref, std::string_view name) {
+  for (size_t i = 0; i < recent_used_; ++i) {
+    if (recent_[i].ref == ref && recent_[i].name == name) return false;
+  }
   key_.assign(ref);
   key_.push_back('\x1f');
   key_.append(name);
-  if (pairs_.find(key_) != pairs_.end()) return false;
-  pairs_.insert(key_);
-  if (refs_.find(std::string(ref)) == refs_.end()) refs_.emplace(ref);
-  return true;
+  const bool seen = pairs_.find(key_) != pairs_.end();
+  if (!seen) {
+    pairs_.insert(key_);
+    if (refs_.find(std::string(ref)) == refs_.end()) refs_.emplace(ref);
+  }
+  Remember(ref, name);
+  return !seen;
 }
 
 }  // namespace casegraph::ingest

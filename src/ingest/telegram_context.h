@@ -63,6 +63,14 @@ class AccountBook {
 
  private:
   std::string key_;  // reused lookup buffer
+  // The last few pairs seen, which spares the hash lookup for most messages of a chat.
+  struct Recent {
+    std::string ref, name;
+  };
+  static constexpr size_t kRecent = 4;
+  Recent recent_[kRecent];
+  size_t recent_used_ = 0, recent_next_ = 0;
+  void Remember(std::string_view ref, std::string_view name);
   std::unordered_set<std::string> pairs_;
   std::unordered_set<std::string> refs_;
 };

@@ -4,7 +4,9 @@
 #include "ingest/telegram_json.h"
 
 #include <simdjson.h>
+#include <sys/mman.h>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 
@@ -42,6 +44,7 @@ struct OpenedExport {
   std::string root;        // export folder for media
   std::unique_ptr<FileView> view;
   size_t bom = 0;  // a UTF-8 byte-order mark, which simdjson wants left out
+  TelegramQuirks quirks;  // \xNN escapes are decoded while reading; only document_id needs a copy
   std::optional<RepairedJson> repaired;
   std::string_view original() const { return view->bytes(); }
   std::string_view json() const { return repaired ? repaired->text() : view->bytes().substr(bom); }
@@ -89,12 +92,52 @@ Result<OpenedExport> OpenExport(const Source& source) {
                   : "the file does not start with a JSON object"),
         Location{out.label, "byte " + std::to_string(first)});
   }
-  out.repaired = RepairTelegramJson(bytes.substr(out.bom), FileView::kPadding);
+  out.quirks = ScanTelegramQuirks(bytes.substr(out.bom));
+  if (out.quirks.unquoted_document_id) out.repaired = RepairTelegramJson(bytes.substr(out.bom), FileView::kPadding);
   return out;
+}
+
+// simdjson's stage 1 writes a 32-bit index per token into a buffer sized for the whole file
+// (touched only as far as the tokens go: ~200 MB for a 568 MB export), and touching fresh
+// memory on 4 KiB pages is slow on our VMs (shared PERFORMANCE.md §0: ~0.3 GB/s; ~0.9 GB/s on
+// huge pages).
+// So big documents get transparent huge pages for it. simdjson 3.0 keeps the buffer behind a
+// private member, which an explicit instantiation may name ([temp.spec.general]: access is
+// not checked there). Only speed depends on it: should a later simdjson rename these
+// internals, delete PrepareParser's body.
+#if defined(MADV_HUGEPAGE)
+using ParserImplementationMember =
+    std::unique_ptr<simdjson::internal::dom_parser_implementation> simdjson::ondemand::parser::*;
+ParserImplementationMember ParserImplementation();
+template <ParserImplementationMember Member>
+struct ExposeParserImplementation {
+  friend ParserImplementationMember ParserImplementation() { return Member; }
+};
+template struct ExposeParserImplementation<&simdjson::ondemand::parser::implementation>;
+#endif
+
+void PrepareParser(simdjson::ondemand::parser& parser, size_t length) {
+#if defined(MADV_HUGEPAGE)
+  constexpr size_t kHugePage = size_t{2} << 20;
+  if (length < 16 * kHugePage) return;
+  if (parser.allocate(length) != simdjson::SUCCESS) return;  // iterate reports it
+  const auto& implementation = parser.*ParserImplementation();
+  if (!implementation || !implementation->structural_indexes) return;
+  const auto begin = reinterpret_cast<uintptr_t>(implementation->structural_indexes.get());
+  // As in simdjson's set_capacity: one index per input byte, rounded up, plus a few.
+  const uintptr_t end = begin + (SIMDJSON_ROUNDUP_N(length, 64) + 2 + 7) * sizeof(uint32_t);
+  const uintptr_t first = (begin + kHugePage - 1) & ~(kHugePage - 1);
+  const uintptr_t last = end & ~(kHugePage - 1);
+  if (last > first) (void)madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+#else
+  (void)parser;
+  (void)length;
+#endif
 }
 
 Status ParseAndWalk(std::string_view text, size_t capacity, simdjson::ondemand::parser& parser, TelegramRun& run) {
   simdjson::ondemand::document doc;
+  PrepareParser(parser, text.size());
   if (auto err = parser.iterate(simdjson::padded_string_view(text.data(), text.size(), capacity)).get(doc)) {
     return run.errors.Parse(err, "");
   }
@@ -131,11 +174,12 @@ Result<ImportSummary> TelegramJsonImporter::Import(const Source& source, const I
   if (!opened) return opened.error();
   OpenedExport& exp = *opened;
   const std::string_view json = exp.json();
-  if (exp.repaired) {
+  if (exp.repaired || exp.quirks.backslash_x_escapes > 0) {
+    const size_t escapes = exp.repaired ? exp.repaired->escapes_fixed() : exp.quirks.backslash_x_escapes;
+    const size_t quoted = exp.repaired ? exp.repaired->values_quoted() : 0;
     diagnostics.Warn(Location{exp.label, "byte 0"},
-                     "repaired Telegram Desktop's invalid JSON before parsing: " +
-                         std::to_string(exp.repaired->escapes_fixed()) + " \\xNN escapes, " +
-                         std::to_string(exp.repaired->values_quoted()) +
+                     "repaired Telegram Desktop's invalid JSON: " + std::to_string(escapes) +
+                         " \\xNN escapes, " + std::to_string(quoted) +
                          " unquoted document_id values; byte offsets and show refer to the original file");
   }
   JsonErrors errors(exp.label, json, exp.original().size(), exp.repaired ? &*exp.repaired : nullptr, exp.bom);
@@ -166,6 +210,7 @@ Result<std::string> TelegramJsonImporter::Show(const Source& source, const std::
   }
   simdjson::ondemand::parser parser;
   simdjson::ondemand::document doc;
+  PrepareParser(parser, json.size());
   if (auto err = parser.iterate(simdjson::padded_string_view(json.data(), json.size(), exp.capacity())).get(doc)) {
     return errors.Parse(err, locator);
   }

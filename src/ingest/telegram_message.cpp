@@ -30,6 +30,7 @@ void MessageReader::Reset() {
   actor_name_.clear();
   title_.clear();
   has_from_ = has_actor_ = has_text_ = has_text_entities_ = saw_date_ = saw_peer_ = false;
+  entity_text_matches_ = false;
   text_.clear();
   entity_text_.clear();
   entities_.clear();
@@ -101,7 +102,12 @@ Status MessageReader::ReadField(std::string_view key, od::value& value, const st
   }
   if (key == "text_entities") {
     has_text_entities_ = true;
-    return ReadRichText(value, pointer, key, true, entity_text_, entity_entities_);
+    // Telegram writes text first; text_entities then repeats it, which is only checked.
+    const bool compare = has_text_ && !text_.empty();
+    CASEGRAPH_RETURN_IF_ERROR(
+        ReadRichText(value, pointer, key, true, entity_text_, entity_entities_, compare ? &text_ : nullptr));
+    entity_text_matches_ = compare && text_matches_expected_;
+    return Ok();
   }
   if (key == "from") {
     has_from_ = true;
@@ -149,17 +155,42 @@ Status MessageReader::ReadField(std::string_view key, od::value& value, const st
   return Ok();  // every other key is skipped by the parser
 }
 
+void MessageReader::AppendText(std::string& text, std::string_view piece) {
+  if (expected_ != nullptr) {
+    if (expected_->size() - matched_ >= piece.size() && expected_->compare(matched_, piece.size(), piece) == 0) {
+      matched_ += piece.size();
+      return;
+    }
+    text.assign(*expected_, 0, matched_);  // they differ: build the text from here on
+    expected_ = nullptr;
+  }
+  text.append(piece);
+}
+
 Status MessageReader::ReadRichText(od::value& value, const std::string& pointer, std::string_view key,
                                    bool array_only, std::string& text,
-                                   std::vector<model::TextEntity>& entities) {
+                                   std::vector<model::TextEntity>& entities, const std::string* expected) {
   text.clear();
+  expected_ = expected;
+  matched_ = 0;
+  text_matches_expected_ = false;
+  Status read = ReadRichTextParts(value, pointer, key, array_only, text, entities);
+  if (expected_ != nullptr) {
+    text_matches_expected_ = matched_ == expected_->size();
+    if (!text_matches_expected_) text.assign(*expected_, 0, matched_);
+    expected_ = nullptr;
+  }
+  return read;
+}
+
+Status MessageReader::ReadRichTextParts(od::value& value, const std::string& pointer, std::string_view key,
+                                        bool array_only, std::string& text,
+                                        std::vector<model::TextEntity>& entities) {
   od::json_type type;
   if (auto err = value.type().get(type)) return run_.errors.Parse(err, ChildPointer(pointer, key));
   if (type == od::json_type::null) return Ok();
   if (type == od::json_type::string && !array_only) {
-    std::string_view s;
-    if (auto err = value.get_string().get(s)) return run_.errors.Parse(err, ChildPointer(pointer, key));
-    text.assign(s);
+    if (auto err = GetString(value, text)) return run_.errors.Parse(err, ChildPointer(pointer, key));
     return Ok();
   }
   if (type != od::json_type::array) {
@@ -174,9 +205,12 @@ Status MessageReader::ReadRichText(od::value& value, const std::string& pointer,
     od::json_type part_type;
     if (auto err = part.type().get(part_type)) return run_.errors.Parse(err, IndexPointer(pointer, key, index));
     if (part_type == od::json_type::string) {
-      std::string_view s;
-      if (auto err = part.get_string().get(s)) return run_.errors.Parse(err, IndexPointer(pointer, key, index));
-      text.append(s);
+      if (expected_ != nullptr) {
+        if (auto err = GetString(part, piece_)) return run_.errors.Parse(err, IndexPointer(pointer, key, index));
+        AppendText(text, piece_);
+      } else if (auto err = GetString(part, text, true)) {
+        return run_.errors.Parse(err, IndexPointer(pointer, key, index));
+      }
     } else if (part_type == od::json_type::object) {
       CASEGRAPH_RETURN_IF_ERROR(ReadEntity(part, pointer, key, index, text, entities));
     } else if (part_type != od::json_type::null) {
@@ -202,6 +236,8 @@ Status MessageReader::ReadEntity(od::value& value, const std::string& message_po
   model::TextEntity entity;
   std::string& user_id = scratch2_;
   user_id.clear();
+  std::string& entity_text = entity_piece_;  // copied into the entity only if it is kept
+  entity_text.clear();
   for (auto field_or : object) {
     od::field field;
     if (auto err = std::move(field_or).get(field)) return run_.errors.Parse(err, where);
@@ -210,20 +246,23 @@ Status MessageReader::ReadEntity(od::value& value, const std::string& message_po
     if (key == "type") {
       CASEGRAPH_RETURN_IF_ERROR(ReadString(v, entity.type, run_.errors, where, key));
     } else if (key == "text") {
-      CASEGRAPH_RETURN_IF_ERROR(ReadString(v, entity.text, run_.errors, where, key));
+      CASEGRAPH_RETURN_IF_ERROR(ReadString(v, entity_text, run_.errors, where, key));
     } else if (key == "href") {
       CASEGRAPH_RETURN_IF_ERROR(ReadString(v, entity.href, run_.errors, where, key));
     } else if (key == "user_id") {
       CASEGRAPH_RETURN_IF_ERROR(ReadIdText(v, user_id, run_.errors, where, key));
     }
   }
-  entity.offset = static_cast<uint32_t>(text.size());
-  entity.length = static_cast<uint32_t>(entity.text.size());
-  text.append(entity.text);
+  entity.offset = static_cast<uint32_t>(TextSize(text));
+  entity.length = static_cast<uint32_t>(entity_text.size());
+  AppendText(text, entity_text);
   if (!user_id.empty() && !UserRefFromId(user_id, entity.user_ref) && !PeerRefFromText(user_id, entity.user_ref)) {
     run_.Warn(where, "mention with an unusable user_id '" + user_id + "'");
   }
-  if (entity.type != "plain") entities.push_back(std::move(entity));
+  if (entity.type != "plain") {
+    entity.text = entity_text;
+    entities.push_back(std::move(entity));
+  }
   return Ok();
 }
 
@@ -240,8 +279,8 @@ Status MessageReader::ReadPeer(od::value& value, const std::string& pointer, std
     return Ok();
   }
   if (type != od::json_type::string) return run_.errors.Type("a string or number", ChildPointer(pointer, key));
-  std::string_view text;
-  if (auto err = value.get_string().get(text)) return run_.errors.Parse(err, ChildPointer(pointer, key));
+  std::string& text = scratch2_;
+  if (auto err = GetString(value, text)) return run_.errors.Parse(err, ChildPointer(pointer, key));
   if (!text.empty() && !PeerRefFromText(text, ref)) {
     run_.Warn(ChildPointer(pointer, key), "unrecognised peer id '" + std::string(text) + "'");
   }

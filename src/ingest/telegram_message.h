@@ -37,8 +37,17 @@ class MessageReader {
                    model::MessageRecord& m);
   // `text` (string or array) or, with `array_only`, `text_entities`: the concatenated text and
   // the non-plain entities with their byte offsets in it. `key` names the field for errors.
+  // With `expected` (text_entities after a non-empty text, which it nearly always repeats), the
+  // pieces are compared with *expected instead of copied: `text` is built only if they differ,
+  // and text_matches_expected_ says whether they were equal.
   Status ReadRichText(simdjson::ondemand::value& value, const std::string& pointer, std::string_view key,
-                      bool array_only, std::string& text, std::vector<model::TextEntity>& entities);
+                      bool array_only, std::string& text, std::vector<model::TextEntity>& entities,
+                      const std::string* expected = nullptr);
+  Status ReadRichTextParts(simdjson::ondemand::value& value, const std::string& pointer, std::string_view key,
+                           bool array_only, std::string& text, std::vector<model::TextEntity>& entities);
+  // The length of the text built so far, and adding a piece to it (see `expected` above).
+  size_t TextSize(const std::string& text) const { return expected_ != nullptr ? matched_ : text.size(); }
+  void AppendText(std::string& text, std::string_view piece);
   Status ReadEntity(simdjson::ondemand::value& value, const std::string& message_pointer,
                     std::string_view list_key, size_t index, std::string& text,
                     std::vector<model::TextEntity>& entities);
@@ -68,7 +77,11 @@ class MessageReader {
   std::optional<uint32_t> phone_at_;  // byte offset of the contact's phone in special_text_
   uint32_t phone_length_ = 0;
   std::string phone_text_;
-  std::string scratch_, scratch2_, entity_pointer_;
+  std::string scratch_, scratch2_, entity_pointer_, piece_, entity_piece_;
+  const std::string* expected_ = nullptr;  // ReadRichText's `expected` while still equal
+  size_t matched_ = 0;                     // bytes of *expected_ matched so far
+  bool text_matches_expected_ = false;
+  bool entity_text_matches_ = false;       // text_entities repeated text_ exactly
 };
 
 }  // namespace casegraph::ingest

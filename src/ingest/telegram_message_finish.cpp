@@ -140,7 +140,7 @@ Status MessageReader::CheckLooksLikeTelegram(const model::MessageRecord& m, cons
 void MessageReader::ChooseText(model::MessageRecord& m) {
   // text_entities has the same content as text, always as objects (tdesktop 4.1.2+); prefer it
   // for entities when both agree, and never take entities from both.
-  if (has_text_entities_ && (!has_text_ || text_.empty() || entity_text_ == text_)) {
+  if (has_text_entities_ && (!has_text_ || text_.empty() || entity_text_matches_ || entity_text_ == text_)) {
     m.text = (has_text_ && !text_.empty()) ? std::move(text_) : std::move(entity_text_);
     m.entities = std::move(entity_entities_);
   } else {
