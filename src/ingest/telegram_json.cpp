@@ -4,7 +4,6 @@
 #include "ingest/telegram_json.h"
 
 #include <simdjson.h>
-#include <sys/mman.h>
 
 #include <cstdint>
 #include <memory>
@@ -97,47 +96,8 @@ Result<OpenedExport> OpenExport(const Source& source) {
   return out;
 }
 
-// simdjson's stage 1 writes a 32-bit index per token into a buffer sized for the whole file
-// (touched only as far as the tokens go: ~200 MB for a 568 MB export), and touching fresh
-// memory on 4 KiB pages is slow on our VMs (shared PERFORMANCE.md §0: ~0.3 GB/s; ~0.9 GB/s on
-// huge pages).
-// So big documents get transparent huge pages for it. simdjson 3.0 keeps the buffer behind a
-// private member, which an explicit instantiation may name ([temp.spec.general]: access is
-// not checked there). Only speed depends on it: should a later simdjson rename these
-// internals, delete PrepareParser's body.
-#if defined(MADV_HUGEPAGE)
-using ParserImplementationMember =
-    std::unique_ptr<simdjson::internal::dom_parser_implementation> simdjson::ondemand::parser::*;
-ParserImplementationMember ParserImplementation();
-template <ParserImplementationMember Member>
-struct ExposeParserImplementation {
-  friend ParserImplementationMember ParserImplementation() { return Member; }
-};
-template struct ExposeParserImplementation<&simdjson::ondemand::parser::implementation>;
-#endif
-
-void PrepareParser(simdjson::ondemand::parser& parser, size_t length) {
-#if defined(MADV_HUGEPAGE)
-  constexpr size_t kHugePage = size_t{2} << 20;
-  if (length < 16 * kHugePage) return;
-  if (parser.allocate(length) != simdjson::SUCCESS) return;  // iterate reports it
-  const auto& implementation = parser.*ParserImplementation();
-  if (!implementation || !implementation->structural_indexes) return;
-  const auto begin = reinterpret_cast<uintptr_t>(implementation->structural_indexes.get());
-  // As in simdjson's set_capacity: one index per input byte, rounded up, plus a few.
-  const uintptr_t end = begin + (SIMDJSON_ROUNDUP_N(length, 64) + 2 + 7) * sizeof(uint32_t);
-  const uintptr_t first = (begin + kHugePage - 1) & ~(kHugePage - 1);
-  const uintptr_t last = end & ~(kHugePage - 1);
-  if (last > first) (void)madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
-#else
-  (void)parser;
-  (void)length;
-#endif
-}
-
 Status ParseAndWalk(std::string_view text, size_t capacity, simdjson::ondemand::parser& parser, TelegramRun& run) {
   simdjson::ondemand::document doc;
-  PrepareParser(parser, text.size());
   if (auto err = parser.iterate(simdjson::padded_string_view(text.data(), text.size(), capacity)).get(doc)) {
     return run.errors.Parse(err, "");
   }
@@ -210,7 +170,6 @@ Result<std::string> TelegramJsonImporter::Show(const Source& source, const std::
   }
   simdjson::ondemand::parser parser;
   simdjson::ondemand::document doc;
-  PrepareParser(parser, json.size());
   if (auto err = parser.iterate(simdjson::padded_string_view(json.data(), json.size(), exp.capacity())).get(doc)) {
     return errors.Parse(err, locator);
   }

@@ -31,8 +31,9 @@ bool IsValidBirthDate(const std::string& born) {
   if (born.size() == 7) return digits(0, 4) && born[4] == '-' && digits(5, 2) && born.substr(5, 2) >= "01" && born.substr(5, 2) <= "12";
   if (born.size() == 10) {
     if (!(digits(0, 4) && born[4] == '-' && digits(5, 2) && born[7] == '-' && digits(8, 2))) return false;
-    std::string t = born + "T00:00:00";
-    return ParseIsoLocal(t).has_value();
+    // A real calendar day: the date survives a round trip through the epoch (rejects 02-30).
+    auto parsed = ParseIsoLocal(born + "T00:00:00");
+    return parsed && FormatUtc(CivilToUnix(*parsed)).substr(0, 10) == born;
   }
   return false;
 }

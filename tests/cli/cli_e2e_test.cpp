@@ -93,7 +93,7 @@ TEST_F(CliTest, IngestStatsSearchShowVerify) {
   simdjson::dom::element hit = doc["hits"].at(0);
   EXPECT_EQ(std::string_view(hit["sent_at"]), "2025-05-01T07:05:00Z");
   EXPECT_EQ(std::string_view(hit["sender_ref"]), "telegram:user7770002");
-  std::string citation(std::string_view(hit["citation"]["text"]));
+  std::string citation{std::string_view(hit["citation"]["text"])};
   EXPECT_EQ(std::string_view(hit["citation"]["locator"]), "/messages/1");
 
   RunResult show = RunCli(ws_ + " show " + Quote(citation));
