@@ -114,8 +114,12 @@ Status RecordWriter::WriteIdentifiers(const std::vector<FoundIdentifier>& found,
 void RecordWriter::SeeAttribute(int64_t account_id, const char* kind, const std::string& value,
                                 std::optional<int64_t> at, const std::string& locator) {
   if (value.empty()) return;
-  auto& seen = attributes_[{account_id, kind, value}];
-  if (seen.locator.empty()) seen.locator = locator;
+  attribute_key_.assign(std::to_string(account_id)).append(1, ' ').append(kind).append(1, ' ').append(value);
+  auto it = attributes_.find(attribute_key_);
+  if (it == attributes_.end()) {
+    it = attributes_.emplace(attribute_key_, AttributeSeen{account_id, kind, value, std::nullopt, std::nullopt, locator}).first;
+  }
+  AttributeSeen& seen = it->second;
   if (at) {
     if (!seen.first || *at < *seen.first) seen.first = at;
     if (!seen.last || *at > *seen.last) seen.last = at;
@@ -145,6 +149,7 @@ Status RecordWriter::WriteConversation(const model::ConversationRecord& c) {
                                 .BindOrNull(4, c.kind).BindOrNull(5, c.title).Bind(6, int64_t{c.left ? 1 : 0})
                                 .Bind(7, c.locator).Run());
   conversation_ids_[c.key] = db_.LastInsertId();
+  last_conversation_id_.reset();
   ++counts_.conversations;
   return Ok();
 }
@@ -165,8 +170,13 @@ Result<int64_t> RecordWriter::FileId(const model::FileDigests& d) {
 
 Status RecordWriter::WriteMessage(PreparedMessage& m) {
   auto& r = m.record;
-  std::optional<int64_t> conversation_id;
-  if (auto it = conversation_ids_.find(r.conversation_key); it != conversation_ids_.end()) conversation_id = it->second;
+  // Messages arrive grouped by conversation: remember the last one.
+  if (r.conversation_key != last_conversation_key_ || !last_conversation_id_) {
+    last_conversation_key_ = r.conversation_key;
+    last_conversation_id_.reset();
+    if (auto it = conversation_ids_.find(r.conversation_key); it != conversation_ids_.end()) last_conversation_id_ = it->second;
+  }
+  const std::optional<int64_t> conversation_id = last_conversation_id_;
   std::optional<int64_t> sender_id;
   if (!r.sender_ref.empty()) {
     auto id = AccountId(r.sender_ref, "");
@@ -229,8 +239,7 @@ Status RecordWriter::Finish() {
       "VALUES(?,?,?,?,?,?,?)");
   if (!attr) return attr.error();
   for (const auto& [key, seen] : attributes_) {
-    const auto& [account_id, kind, value] = key;
-    CASEGRAPH_RETURN_IF_ERROR(attr->Bind(1, account_id).Bind(2, kind).Bind(3, value).Bind(4, exhibit_id_)
+    CASEGRAPH_RETURN_IF_ERROR(attr->Bind(1, seen.account_id).Bind(2, seen.kind).Bind(3, seen.value).Bind(4, exhibit_id_)
                                   .Bind(5, seen.first).Bind(6, seen.last).Bind(7, seen.locator).Run());
   }
   auto role = db_.Prepare("INSERT INTO exhibit_accounts(exhibit_id, account_id, role) VALUES(?,?,?)");

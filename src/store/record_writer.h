@@ -36,6 +36,9 @@ class RecordWriter {
 
  private:
   struct AttributeSeen {
+    int64_t account_id = 0;
+    const char* kind = "";
+    std::string value;
     std::optional<int64_t> first, last;
     std::string locator;
   };
@@ -63,7 +66,11 @@ class RecordWriter {
   std::unordered_map<std::string, int64_t> conversation_ids_;
   std::unordered_map<std::string, int64_t> identifier_ids_;
   std::unordered_map<std::string, int64_t> file_ids_;
-  std::map<std::tuple<int64_t, std::string, std::string>, AttributeSeen> attributes_;
+  // Keyed by "account_id kind value" in attribute_key_, a reused buffer (one per message).
+  std::unordered_map<std::string, AttributeSeen> attributes_;
+  std::string attribute_key_;
+  std::string last_conversation_key_;
+  std::optional<int64_t> last_conversation_id_;
   std::unordered_map<int64_t, int> roles_;  // account -> best role rank
 };
 
