@@ -11,6 +11,7 @@
 #include "hashing/exhibit_hash.h"
 #include "ingest/registry.h"
 #include "store/audit_log.h"
+#include "store/import_pipeline.h"
 
 namespace casegraph::store {
 namespace {
@@ -61,53 +62,6 @@ Result<std::string> UniqueLabel(Db& db, int64_t case_id, const std::string& want
   return Error::Conflict("too many exhibits named " + wanted);
 }
 
-struct ImportRun {
-  Result<ingest::ImportSummary> summary = Error::Internal("import did not run");
-  Diagnostics diagnostics;
-};
-
-// Runs the importer on a worker thread feeding `queue`, while this thread writes batches.
-Status RunPipeline(const ingest::Importer& importer, const ingest::Source& source,
-                   const ingest::ImportOptions& options, RecordWriter& writer, ImportRun& run) {
-  extract::Extractor extractor(extract::ExtractorOptions{options.region.empty() ? "TR" : options.region});
-  BatchQueue queue(8);
-  std::thread worker([&] {
-    BatchingSink sink(extractor, queue);
-    auto t0 = std::chrono::steady_clock::now();
-    run.summary = importer.Import(source, options, sink, run.diagnostics);
-    sink.Flush();
-    if (std::getenv("CASEGRAPH_TIMING")) {
-      std::fprintf(stderr, "timing: importer thread done after %.3f s\n",
-                   std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-    }
-    queue.Close();
-  });
-  Status write_status;
-  Progress progress("messages", 0, options.progress);
-  double busy = 0, waited = 0;
-  auto t_wait = std::chrono::steady_clock::now();
-  while (auto batch = queue.Pop()) {
-    auto t_busy = std::chrono::steady_clock::now();
-    waited += std::chrono::duration<double>(t_busy - t_wait).count();
-    for (auto& record : *batch) {
-      write_status = writer.Write(record);
-      if (!write_status.ok()) break;
-    }
-    if (!write_status.ok()) {
-      queue.Cancel();
-      break;
-    }
-    progress.Set(writer.counts().messages);
-    t_wait = std::chrono::steady_clock::now();
-    busy += std::chrono::duration<double>(t_wait - t_busy).count();
-  }
-  progress.Finish();
-  worker.join();
-  if (std::getenv("CASEGRAPH_TIMING")) std::fprintf(stderr, "timing: writer busy %.3f s, waited %.3f s\n", busy, waited);
-  if (!run.summary.ok()) return run.summary.error();
-  return write_status;
-}
-
 }  // namespace
 
 IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
@@ -151,6 +105,11 @@ IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
   const ingest::ImporterInfo info = importer->Describe();
   out.format = info.name;
 
+  // The importer starts parsing now, while this thread hashes; its records wait in the queue.
+  ingest::Source source{&fs, req.path, st->is_directory};
+  ImportPipeline pipeline(*importer, source, req.options);
+  pipeline.Start();
+
   PhaseTimer timer;
   Progress hash_progress("hashing", st->is_directory ? 0 : st->size_bytes, req.options.progress);
   auto hash = hashing::HashExhibit(fs, req.path, [&](uint64_t done) { hash_progress.Set(done); });
@@ -178,6 +137,7 @@ IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
     out.label = existing->Text(0);
     existing->Reset();
     out.status = "already-ingested";
+    pipeline.Cancel();
     return out;
   }
 
@@ -213,19 +173,17 @@ IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
 
   RecordWriter writer(ws.db(), exhibit_id);
   if (s = writer.Prepare(); !s) return rollback(s.error());
-  ingest::Source source{&fs, req.path, st->is_directory};
-  ImportRun run;
-  s = RunPipeline(*importer, source, req.options, writer, run);
+  s = pipeline.Drain(writer);
   timer.Mark("import");
-  out.warnings = run.diagnostics.warnings();
-  out.warning_count = run.diagnostics.count();
+  out.warnings = pipeline.diagnostics().warnings();
+  out.warning_count = pipeline.diagnostics().count();
   if (!s) {
     Error e = s.error();
     return rollback(e.where().file.empty() ? e.WithFile(req.path) : e);
   }
   if (s = writer.Finish(); !s) return rollback(s.error());
   timer.Mark("index");
-  const ingest::ImportSummary& summary = *run.summary;
+  const ingest::ImportSummary& summary = pipeline.summary();
   out.counts = writer.counts();
   out.time_note = summary.time_note;
   std::optional<int64_t> owner_account;

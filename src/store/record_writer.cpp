@@ -1,6 +1,7 @@
 #include "store/record_writer.h"
 
 #include <algorithm>
+#include <chrono>
 
 namespace casegraph::store {
 namespace {
@@ -252,7 +253,9 @@ Status RecordWriter::Finish() {
 
 Status RecordWriter::IndexPending() {
   if (counts_.messages == 0 || indexed_upto_ >= counts_.last_message_id) return Ok();
+  auto t0 = std::chrono::steady_clock::now();
   CASEGRAPH_RETURN_IF_ERROR(index_messages_.Bind(1, indexed_upto_ + 1).Bind(2, counts_.last_message_id).Run());
+  index_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   indexed_upto_ = counts_.last_message_id;
   return Ok();
 }

@@ -31,6 +31,8 @@ class RecordWriter {
   // Attributes, roles, FTS rows. Call once after the last record.
   Status Finish();
   const WriteCounts& counts() const { return counts_; }
+  // Seconds spent adding messages to the search index (for CASEGRAPH_TIMING).
+  double index_seconds() const { return index_seconds_; }
   // Account id of a ref written by this exhibit (0 if none).
   int64_t AccountIdOf(const std::string& ref) const;
 
@@ -61,7 +63,8 @@ class RecordWriter {
   WriteCounts counts_;
   Stmt insert_account_, find_account_, insert_conversation_, insert_message_, insert_identifier_,
       find_identifier_, insert_occurrence_, insert_file_, find_file_, insert_attachment_, index_messages_;
-  int64_t indexed_upto_ = 0;  // last message id already in the search index
+  int64_t indexed_upto_ = 0;
+  double index_seconds_ = 0;  // last message id already in the search index
   std::unordered_map<std::string, int64_t> account_ids_;
   std::unordered_map<std::string, int64_t> conversation_ids_;
   std::unordered_map<std::string, int64_t> identifier_ids_;

@@ -53,7 +53,7 @@ Result<std::unique_ptr<Workspace>> Workspace::Open(const std::string& path, bool
   CASEGRAPH_RETURN_IF_ERROR(ws->db_.Exec("PRAGMA synchronous=NORMAL"));
   // A large page cache keeps a big ingest transaction from spilling pages into the WAL and
   // reading them back; memory is only touched as pages are used.
-  CASEGRAPH_RETURN_IF_ERROR(ws->db_.Exec("PRAGMA cache_size=-262144"));
+  CASEGRAPH_RETURN_IF_ERROR(ws->db_.Exec("PRAGMA cache_size=-65536"));
   CASEGRAPH_RETURN_IF_ERROR(RegisterFoldTokenizer(ws->db_.raw()));
   CASEGRAPH_RETURN_IF_ERROR(ws->Migrate());
   return ws;
