@@ -54,7 +54,8 @@ void AddAccountsCommand(CLI::App& app, Context& ctx) {
           WriteValues(j, "names", a.names);
           WriteValues(j, "usernames", a.usernames);
           WriteValues(j, "phones", a.phones);
-          j.Field("messages", a.messages).Key("cases").StringArray(a.cases).Key("roles").StringArray(a.roles);
+          j.Field("messages", a.messages).Key("cases").StringArray(a.cases).Key("roles").StringArray(a.roles)
+              .Key("subjects").StringArray(a.subjects);
           j.Key("history").BeginArray();
           WriteHistory(j, "name", a.names);
           WriteHistory(j, "username", a.usernames);
@@ -70,9 +71,11 @@ void AddAccountsCommand(CLI::App& app, Context& ctx) {
         std::string cases, roles;
         for (const auto& c : a.cases) cases += (cases.empty() ? "" : ",") + c;
         for (const auto& r : a.roles) roles += (roles.empty() ? "" : ",") + r;
-        std::printf("%-32s %-8s %8lld  %-14s %s / %s / %s\n", a.ref.c_str(), roles.c_str(),
+        std::string subjects;
+        for (const auto& s : a.subjects) subjects += " [device of " + s + "]";
+        std::printf("%-32s %-8s %8lld  %-14s %s / %s / %s%s\n", a.ref.c_str(), roles.c_str(),
                     static_cast<long long>(a.messages), cases.c_str(), Join(a.names).c_str(),
-                    Join(a.usernames).c_str(), Join(a.phones).c_str());
+                    Join(a.usernames).c_str(), Join(a.phones).c_str(), subjects.c_str());
       }
       return kExitOk;
     };

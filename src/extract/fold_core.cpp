@@ -11,7 +11,9 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "extract/fold_icu.h"
 
@@ -27,6 +29,38 @@ struct TwoByteTable {
   std::array<uint8_t, kTableSize> length{};
   std::string pool;
 };
+
+bool IsAsciiWord(int32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+std::array<FoldEntry, kFoldTableEnd> BuildFoldTable() {
+  std::array<FoldEntry, kFoldTableEnd> table{};
+  std::string folded;
+  for (int32_t cp = 0; cp < kFoldTableEnd; ++cp) {
+    FoldEntry& entry = table[static_cast<size_t>(cp)];
+    if (cp < 0x80) {
+      entry.role = IsAsciiWord(cp) ? CharRole::kWord : CharRole::kSeparator;
+      entry.bytes[0] = static_cast<char>((cp >= 'A' && cp <= 'Z') ? cp + ('a' - 'A') : cp);
+      entry.length = 1;
+      continue;
+    }
+    char utf8[4];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(utf8, len, cp);
+    folded.clear();
+    AppendFoldedIcu(std::string_view(utf8, static_cast<size_t>(len)), folded);
+    entry.role = RoleOfCodePoint(cp);
+    if (folded.size() > sizeof(entry.bytes) ||
+        (entry.role == CharRole::kJoiner && !folded.empty())) {
+      entry.slow = true;
+      continue;
+    }
+    std::memcpy(entry.bytes, folded.data(), std::min(folded.size(), sizeof(entry.bytes)));
+    entry.length = static_cast<uint8_t>(folded.size());
+  }
+  return table;
+}
 
 TwoByteTable BuildTable() {
   TwoByteTable table;
@@ -62,6 +96,11 @@ inline bool IsTwoByteAt(std::string_view bytes, size_t i) {
 }
 
 }  // namespace
+
+const FoldEntry* FoldTable() {
+  static const std::array<FoldEntry, kFoldTableEnd> table = BuildFoldTable();
+  return table.data();
+}
 
 CharRole RoleOfCodePoint(int32_t cp) {
   if (cp == 0x200C || cp == 0x200D || cp == 0x00AD) return CharRole::kJoiner;

@@ -33,6 +33,7 @@ struct AccountSummary {
   int64_t messages = 0;
   std::vector<std::string> cases;
   std::vector<std::string> roles;  // "owner", "contact", "participant" (distinct)
+  std::vector<std::string> subjects;  // "CASE/LABEL" of subjects whose device this account owns (--owner)
 };
 // All accounts, or those seen in `case_code`'s exhibits; messages counted within that scope.
 Result<std::vector<AccountSummary>> QueryAccounts(Workspace& ws, const std::string& case_code);

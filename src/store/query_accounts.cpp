@@ -27,6 +27,10 @@ Result<std::vector<AccountSummary>> QueryAccounts(Workspace& ws, const std::stri
   auto counts = ws.db().Prepare(
       "SELECT m.sender_account_id, COUNT(*) FROM messages m JOIN exhibits e ON e.id=m.exhibit_id "
       "WHERE m.sender_account_id IS NOT NULL AND (?1=0 OR e.case_id=?1) GROUP BY m.sender_account_id");
+  auto owners = ws.db().Prepare(
+      "SELECT DISTINCT c.code || '/' || s.label FROM exhibits e JOIN subjects s ON s.id=e.owner_subject_id "
+      "JOIN cases c ON c.id=e.case_id WHERE e.owner_account_id=?1 ORDER BY 1");
+  if (!owners) return owners.error();
   if (!accounts) return accounts.error();
   if (!attrs) return attrs.error();
   if (!cases) return cases.error();
@@ -79,6 +83,13 @@ Result<std::vector<AccountSummary>> QueryAccounts(Workspace& ws, const std::stri
       std::string code = cases->Text(0), role = cases->Text(1);
       if (std::find(a.cases.begin(), a.cases.end(), code) == a.cases.end()) a.cases.push_back(code);
       if (std::find(a.roles.begin(), a.roles.end(), role) == a.roles.end()) a.roles.push_back(role);
+    }
+    owners->Bind(1, id);
+    for (;;) {
+      auto orow = owners->Step();
+      if (!orow) return orow.error();
+      if (!*orow) break;
+      a.subjects.push_back(owners->Text(0));
     }
     out.push_back(std::move(a));
   }

@@ -170,3 +170,35 @@ TEST_F(IngestExhibitTest, FolderWithoutResultJsonIsAClearError) {
 
 }  // namespace
 }  // namespace casegraph::store
+
+namespace casegraph::store {
+namespace {
+
+TEST(IngestOwnerTest, ExportOwnerIsLinkedToTheSubject) {
+  auto ws = Workspace::Open(testing::MakeTempDir("cg-owner") + "/w.db", true);
+  ASSERT_TRUE(ws.ok());
+  ASSERT_TRUE((*ws)->AddCase("C1", "", "t").ok());
+  ASSERT_TRUE((*ws)->AddSubject("C1", "E.D.", "2008", "victim", "t").ok());
+  IngestRequest req;
+  req.case_code = "C1";
+  req.path = testing::RepoFixture("telegram/full_account");
+  req.owner_subject = "E.D.";
+  IngestOutcome o = IngestExhibit(**ws, req);
+  ASSERT_EQ(o.status, "ingested") << (o.error ? o.error->ToString() : "");
+  auto accounts = QueryAccounts(**ws, "C1");
+  ASSERT_TRUE(accounts.ok());
+  int owners = 0;
+  for (const auto& a : *accounts) {
+    if (a.subjects.empty()) continue;
+    ++owners;
+    EXPECT_EQ(a.ref, "telegram:user5000000001");
+    EXPECT_EQ(a.subjects, (std::vector<std::string>{"C1/E.D."}));
+    EXPECT_EQ(a.roles, (std::vector<std::string>{"owner"}));
+    ASSERT_EQ(a.phones.size(), 1u);
+    EXPECT_EQ(a.phones[0].value, "+90 532 123 45 67");
+  }
+  EXPECT_EQ(owners, 1);
+}
+
+}  // namespace
+}  // namespace casegraph::store
