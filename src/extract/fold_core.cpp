@@ -1,11 +1,16 @@
-// Folding kernel: ASCII inline, two-byte code points by table, the rest through ICU.
+// Folding kernel: ASCII and code points below U+0800 by table, the rest through ICU.
 //
-// Why a per-code-point table is exact for U+0080..U+07FF: case folding with default options is
-// context-free, and after decomposition every combining mark that could join a neighbour in NFC is
-// a nonspacing mark (Mn), which the fold drops. So folding a run of two-byte code points one by one
-// gives the same result as folding the run at once. Three- and four-byte code points (Hangul jamo,
-// Indic spacing vowel signs, ...) can compose with neighbours and always go through ICU as whole
-// runs.
+// Why a per-code-point table is exact for U+0000..U+07FF: case folding with default options is
+// context-free (final sigma folds to sigma either way), and after decomposition every combining
+// mark below U+0800 that could join a neighbour in NFC is a nonspacing mark (Mn), which the fold
+// drops; the rest (Me U+0488/U+0489, letters, digits) compose with nothing. U+0345 folds to iota
+// alone and after a Greek vowel alike; hamza/madda forms (U+0622..U+0626) decompose to the bare
+// letter plus a dropped mark whether or not they arrive precomposed. So folding such code points
+// one by one gives the same result as folding the run at once. Exceptions, folded whole by ICU:
+// entries whose fold exceeds four bytes (U+00BC..U+00BE, "1/4" with U+2044), and any run or token
+// holding a three- or four-byte code point (Hangul jamo, Indic vowel signs, ... compose with
+// neighbours, even across a dropped two-byte mark between them). tests/extract/
+// text_fold_differential_test.cpp checks all of this against the ICU-only reference.
 #include "extract/fold_core.h"
 
 #include <unicode/uchar.h>
@@ -19,16 +24,6 @@
 
 namespace casegraph::extract::internal {
 namespace {
-
-constexpr int32_t kTableFirst = 0x80;
-constexpr int32_t kTableEnd = 0x800;
-constexpr size_t kTableSize = kTableEnd - kTableFirst;
-
-struct TwoByteTable {
-  std::array<uint16_t, kTableSize> offset{};
-  std::array<uint8_t, kTableSize> length{};
-  std::string pool;
-};
 
 bool IsAsciiWord(int32_t c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -62,39 +57,6 @@ std::array<FoldEntry, kFoldTableEnd> BuildFoldTable() {
   return table;
 }
 
-TwoByteTable BuildTable() {
-  TwoByteTable table;
-  std::string folded;
-  for (int32_t cp = kTableFirst; cp < kTableEnd; ++cp) {
-    char utf8[4];
-    int32_t len = 0;
-    U8_APPEND_UNSAFE(utf8, len, cp);
-    folded.clear();
-    AppendFoldedIcu(std::string_view(utf8, static_cast<size_t>(len)), folded);
-    size_t index = static_cast<size_t>(cp - kTableFirst);
-    table.offset[index] = static_cast<uint16_t>(table.pool.size());
-    table.length[index] = static_cast<uint8_t>(folded.size());
-    table.pool += folded;
-  }
-  return table;
-}
-
-const TwoByteTable& GetTable() {
-  static const TwoByteTable table = BuildTable();
-  return table;
-}
-
-constexpr char AsciiLower(unsigned char c) {
-  return static_cast<char>((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
-}
-
-// True if bytes[i, i+2) is a well-formed two-byte sequence.
-inline bool IsTwoByteAt(std::string_view bytes, size_t i) {
-  auto lead = static_cast<unsigned char>(bytes[i]);
-  return lead >= 0xC2 && lead <= 0xDF && i + 1 < bytes.size() &&
-         (static_cast<unsigned char>(bytes[i + 1]) & 0xC0) == 0x80;
-}
-
 }  // namespace
 
 const FoldEntry* FoldTable() {
@@ -110,30 +72,49 @@ CharRole RoleOfCodePoint(int32_t cp) {
 }
 
 void AppendFolded(std::string_view utf8, std::string& out) {
-  const TwoByteTable& table = GetTable();
-  size_t i = 0;
+  const FoldEntry* table = FoldTable();
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
   const size_t n = utf8.size();
+  size_t i = 0;
   while (i < n) {
-    auto byte = static_cast<unsigned char>(utf8[i]);
-    if (byte < 0x80) {
-      out.push_back(AsciiLower(byte));
-      ++i;
+    size_t run_end = i;
+    if (bytes[i] < 0x80) {
+      while (run_end < n && bytes[run_end] < 0x80) ++run_end;
+      size_t old_size = out.size();
+      out.resize(old_size + (run_end - i));
+      char* dst = out.data() + old_size;
+      for (size_t k = i; k < run_end; ++k) *dst++ = table[bytes[k]].bytes[0];
+      i = run_end;
       continue;
     }
-    if (IsTwoByteAt(utf8, i)) {
-      int32_t cp = ((byte & 0x1F) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3F);
-      size_t index = static_cast<size_t>(cp - kTableFirst);
-      out.append(table.pool, table.offset[index], table.length[index]);
-      i += 2;
+    // A run of non-ASCII bytes: by table if it is all well-formed two-byte code points with a
+    // usable entry, else whole through ICU.
+    bool by_table = true;
+    while (run_end < n && bytes[run_end] >= 0x80) {
+      uint8_t lead = bytes[run_end];
+      if (by_table && lead >= 0xC2 && lead <= 0xDF && run_end + 1 < n &&
+          (bytes[run_end + 1] & 0xC0) == 0x80 &&
+          !table[(static_cast<uint32_t>(lead & 0x1F) << 6) | (bytes[run_end + 1] & 0x3F)].slow) {
+        run_end += 2;
+      } else {
+        by_table = false;
+        ++run_end;
+      }
+    }
+    if (!by_table) {
+      AppendFoldedIcu(utf8.substr(i, run_end - i), out);
+      i = run_end;
       continue;
     }
-    size_t run_end = i + 1;
-    while (run_end < n && static_cast<unsigned char>(utf8[run_end]) >= 0x80 &&
-           !IsTwoByteAt(utf8, run_end)) {
-      ++run_end;
+    size_t old_size = out.size();
+    out.resize(old_size + 2 * (run_end - i) + sizeof(FoldEntry::bytes));
+    char* dst = out.data() + old_size;
+    for (; i < run_end; i += 2) {
+      const FoldEntry& entry = table[(static_cast<uint32_t>(bytes[i] & 0x1F) << 6) | (bytes[i + 1] & 0x3F)];
+      std::memcpy(dst, entry.bytes, sizeof(entry.bytes));
+      dst += entry.length;
     }
-    AppendFoldedIcu(utf8.substr(i, run_end - i), out);
-    i = run_end;
+    out.resize(static_cast<size_t>(dst - out.data()));
   }
 }
 
