@@ -52,23 +52,27 @@ int64_t CivilToUnix(const LocalDateTime& t) {
          t.hour * 3600 + t.minute * 60 + t.second;
 }
 
-std::string FormatUtc(int64_t unix_seconds) {
+LocalDateTime UnixToCivil(int64_t unix_seconds) {
   int64_t days = unix_seconds >= 0 ? unix_seconds / 86400 : (unix_seconds - 86399) / 86400;
-  int64_t secs = unix_seconds - days * 86400;
-  // civil_from_days
+  const int64_t secs = unix_seconds - days * 86400;
+  // civil_from_days (Howard Hinnant)
   days += 719468;
   const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
   const unsigned doe = static_cast<unsigned>(days - era * 146097);
   const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t y = static_cast<int64_t>(yoe) + era * 400;
   const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
   const unsigned mp = (5 * doy + 2) / 153;
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  y += m <= 2;
+  const int64_t y = static_cast<int64_t>(yoe) + era * 400 + (m <= 2);
+  return LocalDateTime{static_cast<int>(y), static_cast<int>(m), static_cast<int>(d),
+                       static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60)};
+}
+
+std::string FormatUtc(int64_t unix_seconds) {
+  const LocalDateTime c = UnixToCivil(unix_seconds);
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02dZ", static_cast<long long>(y), m, d,
-                static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60));
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour, c.minute, c.second);
   return buf;
 }
 

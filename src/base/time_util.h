@@ -22,6 +22,9 @@ std::optional<LocalDateTime> ParseIsoLocal(std::string_view text);
 // Seconds since the epoch of the civil time taken as UTC.
 int64_t CivilToUnix(const LocalDateTime& t);
 
+// The civil (proleptic Gregorian) date and time of an instant, in UTC.
+LocalDateTime UnixToCivil(int64_t unix_seconds);
+
 // "2023-08-23T20:11:23Z".
 std::string FormatUtc(int64_t unix_seconds);
 

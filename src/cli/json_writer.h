@@ -42,7 +42,4 @@ class JsonWriter {
   bool after_key_ = false;
 };
 
-// Appends `s` as a JSON string literal.
-void AppendJsonString(std::string& out, std::string_view s);
-
 }  // namespace casegraph::cli

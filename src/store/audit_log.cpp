@@ -1,7 +1,7 @@
 #include "store/audit_log.h"
 
 #include "hashing/digest.h"
-#include "store/json_text.h"
+#include "base/json_text.h"
 #include "store/workspace.h"
 
 namespace casegraph::store {

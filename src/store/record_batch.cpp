@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include "store/json_text.h"
+#include "base/json_text.h"
 
 namespace casegraph::store {
 namespace {
