@@ -56,7 +56,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "workspace has too little text\n");
     return 1;
   }
-  std::vector<double> ms;
+  std::vector<double> ms, by_kind[3];
+  const char* kind_names[3] = {"word", "phrase", "prefix (3 letters)"};
   int64_t hits = 0;
   for (int i = 0; i < n; ++i) {
     const std::string& a = words[static_cast<size_t>(i) % words.size()];
@@ -67,6 +68,12 @@ int main(int argc, char** argv) {
     auto t1 = std::chrono::steady_clock::now();
     if (r) hits += r->total;
     ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+    by_kind[i % 3].push_back(ms.back());
+  }
+  for (int k = 0; k < 3; ++k) {
+    auto& v = by_kind[k];
+    std::sort(v.begin(), v.end());
+    std::printf("  %-20s median %.2f ms, p99 %.2f ms\n", kind_names[k], v[v.size() / 2], v[v.size() * 99 / 100]);
   }
   std::sort(ms.begin(), ms.end());
   std::printf("search latency over %d queries: median %.2f ms, p99 %.2f ms, max %.2f ms (%lld hits in all)\n", n,

@@ -56,4 +56,4 @@ report() {
     printf "casegraph vs python: %.2fx faster; casegraph / floor: %.2fx the floor time\n", secs["python"] / secs["casegraph"], secs["casegraph"] / secs["floor"]
     printf "peak RSS budget (input + 512 MiB): %d MiB\n", in_mb + 512
   }'
-build/bench/search_latency "$work/cg.db" 1000
+build/bench/bench/search_latency "$work/cg.db" 1000

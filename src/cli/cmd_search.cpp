@@ -18,16 +18,18 @@ void AddSearchCommand(CLI::App& app, Context& ctx) {
   auto case_code = std::make_shared<std::string>();
   auto query = std::make_shared<std::string>();
   auto limit = std::make_shared<int>(20);
+  auto by_relevance = std::make_shared<bool>(false);
   auto* cmd = app.add_subcommand("search", "full-text search (words, \"phrases\", prefix*, OR, NOT)");
   cmd->add_option("QUERY", *query, "what to look for")->required();
   cmd->add_option("--case", *case_code, "only this case");
   cmd->add_option("--limit", *limit, "most hits to list (default 20)")->check(CLI::Range(1, 100000));
+  cmd->add_flag("--rank", *by_relevance, "list the most relevant hits first (default: in evidence order)");
   cmd->add_flag("--json", *json, "print one JSON document");
-  cmd->callback([&ctx, json, case_code, query, limit] {
-    ctx.action = [&ctx, json, case_code, query, limit] {
+  cmd->callback([&ctx, json, case_code, query, limit, by_relevance] {
+    ctx.action = [&ctx, json, case_code, query, limit, by_relevance] {
       auto ws = OpenWorkspace(ctx, /*create=*/false);
       if (!ws) return ReportError(ws.error());
-      auto result = store::Search(**ws, *query, *case_code, *limit);
+      auto result = store::Search(**ws, *query, *case_code, *limit, *by_relevance);
       if (!result) return ReportError(result.error());
       if (*json) {
         JsonWriter j;

@@ -47,7 +47,9 @@ struct SearchResult {
   std::vector<SearchHit> hits;
 };
 // `query`: words (all must match), "quoted phrases", prefix*, OR, NOT. Folded like the index.
-Result<SearchResult> Search(Workspace& ws, const std::string& query, const std::string& case_code, int limit);
+// Hits in evidence order, or by relevance (bm25) when `by_relevance`.
+Result<SearchResult> Search(Workspace& ws, const std::string& query, const std::string& case_code, int limit,
+                            bool by_relevance = false);
 // The FTS5 expression for a user query (exposed for tests).
 Result<std::string> BuildFtsQuery(const std::string& query);
 

@@ -64,36 +64,57 @@ Result<std::string> BuildFtsQuery(const std::string& query) {
   return out;
 }
 
-Result<SearchResult> Search(Workspace& ws, const std::string& query, const std::string& case_code, int limit) {
+// The message-id ranges of a case's exhibits (ids of one exhibit are contiguous: one
+// transaction each), as an SQL condition on the FTS rowid that FTS5 can use directly.
+Result<std::string> CaseRowidFilter(Workspace& ws, const std::string& case_code) {
+  if (case_code.empty()) return std::string("1");
+  auto c = ws.FindCase(case_code);
+  if (!c) return c.error();
+  auto stmt = ws.db().Prepare(
+      "SELECT first_message_id, last_message_id FROM exhibits WHERE case_id=? AND first_message_id IS NOT NULL");
+  if (!stmt) return stmt.error();
+  stmt->Bind(1, c->id);
+  std::string filter;
+  for (;;) {
+    auto row = stmt->Step();
+    if (!row) return row.error();
+    if (!*row) break;
+    if (!filter.empty()) filter += " OR ";
+    filter += "f.rowid BETWEEN " + std::to_string(stmt->Int(0)) + " AND " + std::to_string(stmt->Int(1));
+  }
+  return filter.empty() ? std::string("0") : "(" + filter + ")";
+}
+
+// Hits come in the order of the evidence (ingest order, which is source order within an
+// exhibit), or by relevance (bm25) with `by_relevance`. Only the listed hits are joined to
+// their context, so a common word over millions of messages stays fast.
+Result<SearchResult> Search(Workspace& ws, const std::string& query, const std::string& case_code, int limit,
+                            bool by_relevance) {
   auto fts = BuildFtsQuery(query);
   if (!fts) return fts.error();
-  int64_t case_id = 0;
-  if (!case_code.empty()) {
-    auto c = ws.FindCase(case_code);
-    if (!c) return c.error();
-    case_id = c->id;
-  }
+  auto filter = CaseRowidFilter(ws, case_code);
+  if (!filter) return filter.error();
   SearchResult result;
-  auto count = ws.db().Prepare(
-      "SELECT COUNT(*) FROM messages_fts f JOIN messages m ON m.id=f.rowid JOIN exhibits e ON e.id=m.exhibit_id "
-      "WHERE messages_fts MATCH ?1 AND (?2=0 OR e.case_id=?2)");
+  auto count = ws.db().Prepare("SELECT COUNT(*) FROM messages_fts f WHERE messages_fts MATCH ?1 AND " + *filter);
   if (!count) return count.error();
-  count->Bind(1, *fts).Bind(2, case_id);
+  count->Bind(1, *fts);
   auto crow = count->Step();
   if (!crow) return Error::InvalidArgument("cannot search for '" + query + "': " + crow.error().message());
   result.total = *crow ? count->Int(0) : 0;
   count->Reset();
 
-  auto stmt = ws.db().Prepare(R"sql(
-    SELECT c.code, e.label, e.sha256, COALESCE(v.title,''), COALESCE(m.sender_name,''), COALESCE(a.ref,''),
-           m.sent_at_utc, m.text, snippet(messages_fts, 0, '[', ']', '…', 16), m.locator
-    FROM messages_fts f JOIN messages m ON m.id=f.rowid JOIN exhibits e ON e.id=m.exhibit_id
-    JOIN cases c ON c.id=e.case_id LEFT JOIN conversations v ON v.id=m.conversation_id
-    LEFT JOIN accounts a ON a.id=m.sender_account_id
-    WHERE messages_fts MATCH ?1 AND (?2=0 OR e.case_id=?2)
-    ORDER BY rank, m.sent_at_utc LIMIT ?3)sql");
+  auto stmt = ws.db().Prepare(
+      "SELECT c.code, e.label, e.sha256, COALESCE(v.title,''), COALESCE(m.sender_name,''), COALESCE(a.ref,''), "
+      "       m.sent_at_utc, m.text, h.snippet, m.locator "
+      "FROM (SELECT f.rowid AS id, snippet(messages_fts, 0, '[', ']', '…', 16) AS snippet, ord FROM "
+      "        (SELECT rowid, " + std::string(by_relevance ? "rank" : "rowid") + " AS ord FROM messages_fts f "
+      "         WHERE messages_fts MATCH ?1 AND " + *filter + " ORDER BY ord LIMIT ?2) AS top "
+      "      JOIN messages_fts f ON f.rowid = top.rowid WHERE messages_fts MATCH ?1) AS h "
+      "JOIN messages m ON m.id=h.id JOIN exhibits e ON e.id=m.exhibit_id JOIN cases c ON c.id=e.case_id "
+      "LEFT JOIN conversations v ON v.id=m.conversation_id LEFT JOIN accounts a ON a.id=m.sender_account_id "
+      "ORDER BY h.ord");
   if (!stmt) return stmt.error();
-  stmt->Bind(1, *fts).Bind(2, case_id).Bind(3, static_cast<int64_t>(limit));
+  stmt->Bind(1, *fts).Bind(2, static_cast<int64_t>(limit));
   for (;;) {
     auto row = stmt->Step();
     if (!row) return Error::InvalidArgument("cannot search for '" + query + "': " + row.error().message());
