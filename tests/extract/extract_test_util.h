@@ -1,13 +1,31 @@
-// Helpers shared by the extract tests: pick hits of one kind, render hits for messages.
+// Helpers shared by the extract tests: pick hits of one kind, render hits for messages, and
+// the Token value that folding tests compare.
 #pragma once
 
+#include <ostream>
 #include <string>
+#include <tuple>
 #include <string_view>
 #include <vector>
 
 #include "extract/identifier.h"
 
 namespace casegraph::extract::testing {
+
+// One token from TokenizeFolded: folded text and byte offsets in the input.
+struct Token {
+  std::string text;
+  size_t start;
+  size_t end;
+  bool operator==(const Token& other) const {
+    return std::tie(text, start, end) == std::tie(other.text, other.start, other.end);
+  }
+};
+
+inline std::ostream& operator<<(std::ostream& os, const Token& token) {
+  return os << "{" << token.text << "," << token.start << "," << token.end << "}";
+}
+
 
 inline std::vector<std::string> ValuesOf(const std::vector<IdentifierHit>& hits,
                                          IdentifierKind kind) {

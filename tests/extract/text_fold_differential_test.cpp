@@ -18,21 +18,12 @@
 #include "extract/fold_reference.h"
 #include "extract/text_fold.h"
 
+#include "extract_test_util.h"
+
 namespace casegraph::extract {
 namespace {
 
-struct Token {
-  std::string text;
-  size_t start;
-  size_t end;
-  bool operator==(const Token& other) const {
-    return std::tie(text, start, end) == std::tie(other.text, other.start, other.end);
-  }
-};
-
-std::ostream& operator<<(std::ostream& os, const Token& token) {
-  return os << "{" << token.text << "," << token.start << "," << token.end << "}";
-}
+using Token = testing::Token;
 
 int Collect(void* ctx, const char* token, size_t size, size_t start, size_t end) {
   static_cast<std::vector<Token>*>(ctx)->push_back({std::string(token, size), start, end});

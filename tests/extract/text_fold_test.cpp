@@ -8,21 +8,12 @@
 #include <tuple>
 #include <vector>
 
+#include "extract_test_util.h"
+
 namespace casegraph::extract {
 namespace {
 
-struct Token {
-  std::string text;
-  size_t start;
-  size_t end;
-  bool operator==(const Token& other) const {
-    return std::tie(text, start, end) == std::tie(other.text, other.start, other.end);
-  }
-};
-
-std::ostream& operator<<(std::ostream& os, const Token& token) {
-  return os << "{" << token.text << "," << token.start << "," << token.end << "}";
-}
+using Token = testing::Token;
 
 std::vector<Token> Tokens(std::string_view text) {
   std::vector<Token> tokens;
