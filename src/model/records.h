@@ -72,7 +72,7 @@ struct MessageRecord {
   std::string sender_ref;     // may be empty (unknown sender)
   std::string sender_name;
   std::optional<int64_t> sent_at_utc;
-  std::string local_time;     // the source's own local time string, kept as evidence
+  std::string local_time;     // the source's own local time string (derivable: sent_at + offset)
   std::optional<int32_t> utc_offset_seconds;  // local - UTC as the source implies
   std::string time_basis;     // "unixtime", "inferred-offset", "examiner-tz", "none"
   std::string text;

@@ -36,8 +36,8 @@ Status RecordWriter::Prepare() {
        "INSERT INTO conversations(exhibit_id, source_key, ref, kind, title, left_chat, locator) VALUES(?,?,?,?,?,?,?)"},
       {&insert_message_,
        "INSERT INTO messages(exhibit_id, conversation_id, source_id, kind, sender_account_id, sender_name, "
-       "sent_at_utc, local_time, utc_offset_seconds, time_basis, text, reply_to, forwarded_from, via_bot, "
-       "edited_at_utc, action, members, entities, locator) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+       "sent_at_utc, utc_offset_seconds, time_basis, text, reply_to, forwarded_from, via_bot, "
+       "edited_at_utc, action, members, entities, locator) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
       {&insert_identifier_, "INSERT INTO identifiers(kind, value) VALUES(?,?) ON CONFLICT(kind, value) DO NOTHING"},
       {&find_identifier_, "SELECT id FROM identifiers WHERE kind=? AND value=?"},
       {&insert_occurrence_,
@@ -190,11 +190,11 @@ Status RecordWriter::WriteMessage(PreparedMessage& m) {
   if (r.utc_offset_seconds) offset = *r.utc_offset_seconds;
   CASEGRAPH_RETURN_IF_ERROR(insert_message_.Bind(1, exhibit_id_).Bind(2, conversation_id).BindOrNull(3, r.source_id)
                                 .Bind(4, r.kind.empty() ? std::string("message") : r.kind).Bind(5, sender_id)
-                                .BindOrNull(6, r.sender_name).Bind(7, r.sent_at_utc).BindOrNull(8, r.local_time)
-                                .Bind(9, offset).BindOrNull(10, r.time_basis).Bind(11, r.text).BindOrNull(12, r.reply_to)
-                                .BindOrNull(13, r.forwarded_from).BindOrNull(14, r.via_bot).Bind(15, r.edited_at_utc)
-                                .BindOrNull(16, r.action).BindOrNull(17, m.members_json).BindOrNull(18, m.entities_json)
-                                .Bind(19, r.locator).Run());
+                                .BindOrNull(6, r.sender_name).Bind(7, r.sent_at_utc)
+                                .Bind(8, offset).BindOrNull(9, r.time_basis).Bind(10, r.text).BindOrNull(11, r.reply_to)
+                                .BindOrNull(12, r.forwarded_from).BindOrNull(13, r.via_bot).Bind(14, r.edited_at_utc)
+                                .BindOrNull(15, r.action).BindOrNull(16, m.members_json).BindOrNull(17, m.entities_json)
+                                .Bind(18, r.locator).Run());
   const int64_t message_id = db_.LastInsertId();
   if (counts_.first_message_id == 0) {
     counts_.first_message_id = message_id;

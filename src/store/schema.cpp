@@ -99,7 +99,6 @@ CREATE TABLE messages(
   sender_account_id INTEGER REFERENCES accounts(id),
   sender_name TEXT,
   sent_at_utc INTEGER,
-  local_time TEXT,
   utc_offset_seconds INTEGER,
   time_basis TEXT,
   text TEXT NOT NULL,
