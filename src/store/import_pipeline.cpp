@@ -1,21 +1,12 @@
 #include "store/import_pipeline.h"
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 
+#include "base/phase_timer.h"
 #include "base/progress.h"
 
 namespace casegraph::store {
-namespace {
-
-bool TimingEnabled() { return std::getenv("CASEGRAPH_TIMING") != nullptr; }
-
-double SecondsSince(std::chrono::steady_clock::time_point t) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
-
-}  // namespace
 
 ImportPipeline::ImportPipeline(const ingest::Importer& importer, ingest::Source source, ingest::ImportOptions options)
     : importer_(importer),
@@ -27,11 +18,11 @@ ImportPipeline::~ImportPipeline() { Cancel(); }
 
 void ImportPipeline::Start() {
   worker_ = std::thread([this] {
-    const auto started = std::chrono::steady_clock::now();
+    PhaseTimer timer;
     BatchingSink sink(extractor_, queue_);
     summary_ = importer_.Import(source_, options_, sink, diagnostics_);
     sink.Flush();
-    if (TimingEnabled()) std::fprintf(stderr, "timing: importer thread done after %.3f s\n", SecondsSince(started));
+    timer.Mark("importer");
     queue_.Close();
   });
 }
@@ -45,10 +36,9 @@ Status ImportPipeline::Drain(RecordWriter& writer) {
   Status write_status;
   Progress progress("messages", 0, options_.progress);
   double busy = 0, waited = 0;
-  auto wait_started = std::chrono::steady_clock::now();
+  PhaseTimer lap;
   while (auto batch = queue_.Pop()) {
-    const auto busy_started = std::chrono::steady_clock::now();
-    waited += std::chrono::duration<double>(busy_started - wait_started).count();
+    waited += lap.Lap();
     for (auto& record : *batch) {
       write_status = writer.Write(record);
       if (!write_status.ok()) break;
@@ -58,8 +48,7 @@ Status ImportPipeline::Drain(RecordWriter& writer) {
       break;
     }
     progress.Set(writer.counts().messages);
-    wait_started = std::chrono::steady_clock::now();
-    busy += std::chrono::duration<double>(wait_started - busy_started).count();
+    busy += lap.Lap();
   }
   progress.Finish();
   if (worker_.joinable()) worker_.join();

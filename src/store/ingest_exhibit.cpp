@@ -1,10 +1,8 @@
 #include "store/ingest_exhibit.h"
 
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
 #include <thread>
 
+#include "base/phase_timer.h"
 #include "base/progress.h"
 #include "base/time_util.h"
 #include "extract/identifier.h"
@@ -16,20 +14,6 @@
 namespace casegraph::store {
 namespace {
 
-// CASEGRAPH_TIMING=1 prints the wall time of each ingest phase to stderr (for benchmarks).
-class PhaseTimer {
- public:
-  PhaseTimer() : enabled_(std::getenv("CASEGRAPH_TIMING") != nullptr), last_(std::chrono::steady_clock::now()) {}
-  void Mark(const char* phase) {
-    auto now = std::chrono::steady_clock::now();
-    if (enabled_) std::fprintf(stderr, "timing: %-10s %.3f s\n", phase, std::chrono::duration<double>(now - last_).count());
-    last_ = now;
-  }
-
- private:
-  bool enabled_;
-  std::chrono::steady_clock::time_point last_;
-};
 
 std::string BaseName(std::string path) {
   while (path.size() > 1 && path.back() == '/') path.pop_back();
