@@ -8,7 +8,7 @@ packages=(
   build-essential g++ cmake ninja-build pkg-config clang libclang-rt-14-dev
   # libraries
   libsimdjson-dev libsqlite3-dev libicu-dev libphonenumber-dev libre2-dev libssl-dev
-  libcli11-dev libfmt-dev
+  libcli11-dev libfmt-dev libzip-dev libgumbo-dev libtomlplusplus-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 python3 time
 )

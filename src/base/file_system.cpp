@@ -160,6 +160,12 @@ const FileSystem& RealFileSystem() {
   return fs;
 }
 
+Result<std::string> ReadWholeFile(const FileSystem& fs, const std::string& path) {
+  auto view = fs.Map(path);
+  if (!view) return view.error();
+  return std::string((*view)->bytes());
+}
+
 std::string JoinPath(std::string_view dir, std::string_view name) {
   std::string out(dir);
   while (out.size() > 1 && out.back() == '/') out.pop_back();

@@ -48,6 +48,9 @@ class FileSystem {
 // The real disk. Files are opened O_RDONLY; nothing is ever written.
 const FileSystem& RealFileSystem();
 
+// The whole file as a string (for small configuration files: mappings, rules).
+Result<std::string> ReadWholeFile(const FileSystem& fs, const std::string& path);
+
 // Joins with '/', collapsing a trailing slash of `dir`.
 std::string JoinPath(std::string_view dir, std::string_view name);
 

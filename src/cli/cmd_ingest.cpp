@@ -12,7 +12,7 @@ namespace casegraph::cli {
 namespace {
 
 struct IngestArgs {
-  std::string case_code, label, owner, format = "auto", tz, region = "TR", instance = "default", examiner;
+  std::string case_code, label, owner, format = "auto", tz, region = "TR", instance = "default", examiner, date_order, mapping;
   std::vector<std::string> paths;
   bool json = false;
 };
@@ -63,6 +63,9 @@ void AddIngestCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--tz", args->tz, "IANA time zone of the exporting device (needed for local-time-only exports)");
   cmd->add_option("--region", args->region, "ISO region for national phone numbers (default TR)");
   cmd->add_option("--instance", args->instance, "server label for self-hosted platforms");
+  cmd->add_option("--date-order", args->date_order, "dmy, mdy or ymd: day/month order of numeric dates (WhatsApp)")
+      ->check(CLI::IsMember({"dmy", "mdy", "ymd"}));
+  cmd->add_option("--mapping", args->mapping, "declarative mapping file (JSON or TOML) for --format mapped");
   cmd->add_option("--examiner", args->examiner, "examiner name for the record (default $CASEGRAPH_EXAMINER or $USER)");
   cmd->add_flag("--json", args->json, "print one JSON document");
   cmd->add_option("PATH", args->paths, "export file or folder")->required();
@@ -87,6 +90,13 @@ void AddIngestCommand(CLI::App& app, Context& ctx) {
         req.options.tz = args->tz;
         req.options.region = args->region;
         req.options.instance = args->instance;
+        req.options.date_order = args->date_order;
+        if (!args->mapping.empty()) {
+          auto text = ReadWholeFile(RealFileSystem(), args->mapping);
+          if (!text) return ReportError(text.error());
+          req.options.mapping_path = args->mapping;
+          req.options.mapping_text = std::move(*text);
+        }
         req.options.progress = !args->json && Progress::StderrIsTerminal();
         store::IngestOutcome o = store::IngestExhibit(**ws, req);
         if (o.status == "failed") rc = kExitBadInput;

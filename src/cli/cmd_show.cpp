@@ -6,6 +6,7 @@
 
 #include "cli/context.h"
 #include "ingest/registry.h"
+#include "ingest/source.h"
 #include "store/queries.h"
 
 namespace casegraph::cli {
@@ -45,8 +46,9 @@ void AddShowCommand(CLI::App& app, Context& ctx) {
       if (!ref->locator.empty() && ref->locator[0] == '/') {
         const ingest::Importer* importer = ingest::FindImporter(exhibit->format);
         if (importer == nullptr) return ReportError(Error::Unsupported("no importer '" + exhibit->format + "' in this build"));
-        ingest::Source source{&RealFileSystem(), exhibit->path, exhibit->is_folder};
-        record = importer->Show(source, ref->locator);
+        auto opened = ingest::OpenSource(RealFileSystem(), exhibit->path);
+        if (!opened) return ReportError(opened.error());
+        record = importer->Show(opened->source, ref->locator);
       } else {
         record = ShowFile(**ws, *exhibit, ref->locator);
       }

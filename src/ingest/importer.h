@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostics.h"
@@ -32,13 +33,30 @@ struct ImporterInfo {
   std::vector<OptionSpec> options;
 };
 
+// A regular file directly inside a probed folder, with its first bytes.
+struct ProbeFile {
+  std::string name;
+  std::string head;  // at most Probe::kHeadBytes
+};
+
 // What Sniff may look at: never more than this.
 struct Probe {
   std::string path;
   bool is_directory = false;
-  std::string head;                      // first 64 KiB of the file (of the main file in a folder)
+  bool in_zip = false;                   // the folder is a ZIP archive read in place
+  std::string head;                      // first 64 KiB of the file (of result.json in a folder)
   std::vector<std::string> top_names;    // for folders: names directly inside
+  std::vector<ProbeFile> files;          // for folders: the first kMaxFiles regular files, with heads
   static constexpr size_t kHeadBytes = 64 * 1024;
+  static constexpr size_t kMaxFiles = 64;
+
+  // The head of the top-level file `name`, or nullptr.
+  const std::string* FileHead(std::string_view name) const {
+    for (const auto& f : files) {
+      if (f.name == name) return &f.head;
+    }
+    return nullptr;
+  }
 };
 
 struct SniffResult {
@@ -51,13 +69,18 @@ struct ImportOptions {
   std::string region;    // ISO 3166 region for national phone numbers ("TR")
   std::string instance;  // server label for self-hosted platforms
   bool progress = false; // draw a progress bar on a terminal
+  std::string date_order;   // "dmy", "mdy" or "ymd" for exports with numeric dates; empty: decide
+  std::string mapping_path; // the declarative mapping file (format "mapped"): where it came from
+  std::string mapping_text; // ... and its bytes, read by the CLI (configuration, not evidence)
 };
 
 // The exhibit as the importer sees it.
+// A ZIP exhibit arrives as a folder whose FileSystem reads the archive in place (see source.h).
 struct Source {
   const FileSystem* fs = nullptr;
   std::string path;          // what the examiner gave: a file or an export folder
   bool is_directory = false;
+  bool in_zip = false;       // `path` is a ZIP archive presented as a folder
 };
 
 struct ImportSummary {

@@ -8,6 +8,7 @@
 #include "extract/identifier.h"
 #include "hashing/exhibit_hash.h"
 #include "ingest/registry.h"
+#include "ingest/source.h"
 #include "store/audit_log.h"
 #include "store/import_pipeline.h"
 
@@ -75,7 +76,9 @@ IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
   const std::string abs_path = canonical ? *canonical : req.path;
   out.path = abs_path;
 
-  auto probe = ingest::MakeProbe(fs, req.path);
+  auto opened = ingest::OpenSource(fs, req.path);
+  if (!opened) return fail(opened.error());
+  auto probe = ingest::MakeProbe(opened->source);
   if (!probe) return fail(probe.error());
   const ingest::Importer* importer = nullptr;
   if (req.format.empty() || req.format == "auto") {
@@ -90,8 +93,7 @@ IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
   out.format = info.name;
 
   // The importer starts parsing now, while this thread hashes; its records wait in the queue.
-  ingest::Source source{&fs, req.path, st->is_directory};
-  ImportPipeline pipeline(*importer, source, req.options);
+  ImportPipeline pipeline(*importer, opened->source, req.options);
   pipeline.Start();
 
   PhaseTimer timer;

@@ -4,7 +4,8 @@
 // the CLI uses, then checks each line. Expectations are written by reading the fixture, never
 // generated from this code. Directives, one per line ('#' starts a comment):
 //   fixture shared:REL | repo:REL      the exhibit (a file or an export folder)
-//   option tz ZONE | region XX         ingest options
+//   option tz ZONE | region XX | instance NAME | date-order dmy | format NAME | mapping REPO-REL
+//                                      ingest options (mapping: a file under tests/fixtures)
 //   status ingested|failed             and: error-contains TEXT
 //   count messages|accounts|conversations|attachments|identifiers N   (stats of the case)
 //   account REF                        the account was seen in this exhibit
@@ -31,7 +32,14 @@ namespace {
 
 std::vector<std::string> ExpectFiles() {
   std::vector<std::string> out;
-  for (const char* platform : {"telegram"}) {
+  std::vector<std::string> platforms;
+  if (DIR* root = opendir(CASEGRAPH_GOLDEN_DIR)) {
+    while (dirent* e = readdir(root)) {
+      if (e->d_name[0] != '.' && e->d_type == DT_DIR) platforms.push_back(e->d_name);
+    }
+    closedir(root);
+  }
+  for (const auto& platform : platforms) {
     std::string dir = std::string(CASEGRAPH_GOLDEN_DIR) + "/" + platform;
     DIR* d = opendir(dir.c_str());
     if (d == nullptr) continue;
@@ -83,12 +91,27 @@ TEST_P(GoldenTest, Expectations) {
       auto [key, value] = Split(rest);
       if (key == "tz") req.options.tz = value;
       if (key == "region") req.options.region = value;
+      if (key == "instance") req.options.instance = value;
+      if (key == "date-order") req.options.date_order = value;
+      if (key == "format") req.format = value;
+      if (key == "owner") req.owner_subject = value;
+      if (key == "mapping") {
+        req.options.mapping_path = testing::RepoFixture(value);
+        std::ifstream m(req.options.mapping_path);
+        ASSERT_TRUE(m) << req.options.mapping_path;
+        std::stringstream text;
+        text << m.rdbuf();
+        req.options.mapping_text = text.str();
+      }
     }
   }
   ASSERT_FALSE(req.path.empty()) << GetParam() << ": no fixture line";
   auto ws = store::Workspace::Open(testing::MakeTempDir("cg-golden") + "/w.db", true);
   ASSERT_TRUE(ws.ok());
   ASSERT_TRUE((*ws)->AddCase("GOLDEN", "", "golden").ok());
+  if (!req.owner_subject.empty()) {
+    ASSERT_TRUE((*ws)->AddSubject("GOLDEN", req.owner_subject, "", "subject", "golden").ok());
+  }
   store::IngestOutcome o = store::IngestExhibit(**ws, req);
   auto& db = (*ws)->db();
 
