@@ -65,6 +65,23 @@ struct AttachmentRecord {
   std::string locator;
 };
 
+// An earlier or later version of a message's text (Element m.replace, Rocket.Chat edit-history
+// copies, Discord/WhatsApp edit markers). The message keeps its current text; each edit says
+// what the text was or became, and when.
+struct MessageEdit {
+  std::string text;
+  std::optional<int64_t> edited_at_utc;
+  std::string editor_ref;     // who edited, when the source says
+  std::string source_id;      // the edit event's own id (Matrix event id, Rocket.Chat copy _id)
+  std::string locator;
+};
+
+struct Reaction {
+  std::string emoji;          // the emoji or its name
+  uint32_t count = 0;
+  std::vector<std::string> user_refs;  // when the source lists who reacted
+};
+
 struct MessageRecord {
   std::string conversation_key;
   std::string source_id;      // the message id in the source, as text ("-999999872" ok)
@@ -85,6 +102,12 @@ struct MessageRecord {
   std::vector<std::string> members;  // service messages: names as given
   std::vector<AttachmentRecord> attachments;
   std::string locator;
+  // Fields the newer importers fill; empty when the source has no such notion.
+  std::string thread_root;    // source id of the thread's root message
+  std::vector<MessageEdit> edits;  // in source order; the message's text is the current one
+  bool deleted = false;       // the message existed but its content is gone (redacted, removed)
+  std::string deleted_detail; // how the source says so: "redacted by @x:server", "This message was deleted"
+  std::vector<Reaction> reactions;
 };
 
 }  // namespace casegraph::model
