@@ -21,6 +21,33 @@ std::string EntitiesJson(const std::vector<model::TextEntity>& entities) {
   return out + "]";
 }
 
+std::string EditsJson(const std::vector<model::MessageEdit>& edits) {
+  std::string out = "[";
+  for (size_t i = 0; i < edits.size(); ++i) {
+    const auto& e = edits[i];
+    if (i) out += ",";
+    out += "{\"text\":" + JsonQuote(e.text);
+    if (e.edited_at_utc) out += ",\"edited_at_utc\":" + std::to_string(*e.edited_at_utc);
+    if (!e.editor_ref.empty()) out += ",\"editor\":" + JsonQuote(e.editor_ref);
+    if (!e.source_id.empty()) out += ",\"source_id\":" + JsonQuote(e.source_id);
+    if (!e.locator.empty()) out += ",\"locator\":" + JsonQuote(e.locator);
+    out += "}";
+  }
+  return out + "]";
+}
+
+std::string ReactionsJson(const std::vector<model::Reaction>& reactions) {
+  std::string out = "[";
+  for (size_t i = 0; i < reactions.size(); ++i) {
+    const auto& r = reactions[i];
+    if (i) out += ",";
+    out += "{\"emoji\":" + JsonQuote(r.emoji) + ",\"count\":" + std::to_string(r.count);
+    if (!r.user_refs.empty()) out += ",\"users\":" + JsonStringArray(r.user_refs);
+    out += "}";
+  }
+  return out + "]";
+}
+
 void ScanInto(const extract::Extractor& extractor, std::string_view text, const std::string& source,
               std::vector<FoundIdentifier>& out, uint32_t span_start = 0, uint32_t span_end = 0,
               bool use_entity_span = false) {
@@ -68,7 +95,11 @@ void BatchingSink::Message(model::MessageRecord message) {
     if (!e.href.empty()) ScanInto(extractor_, e.href, "entity", m.identifiers, e.offset, e.offset + e.length, true);
   }
   if (!message.entities.empty()) m.entities_json = EntitiesJson(message.entities);
+  // An earlier version of the text is evidence too: a number that was edited out still counts.
+  for (const auto& e : message.edits) ScanInto(extractor_, e.text, "edit", m.identifiers);
   if (!message.members.empty()) m.members_json = JsonStringArray(message.members);
+  if (!message.edits.empty()) m.edits_json = EditsJson(message.edits);
+  if (!message.reactions.empty()) m.reactions_json = ReactionsJson(message.reactions);
   m.record = std::move(message);
   Add(std::move(m));
 }

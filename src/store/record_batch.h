@@ -18,7 +18,7 @@ namespace casegraph::store {
 // An identifier found in a record, with where it came from.
 struct FoundIdentifier {
   extract::IdentifierHit hit;
-  std::string source;  // "text", "entity", "profile"
+  std::string source;  // "text", "entity", "edit", "profile"
   std::string raw;     // the raw span as written
 };
 
@@ -31,6 +31,8 @@ struct PreparedMessage {
   model::MessageRecord record;
   std::string entities_json;  // empty when none
   std::string members_json;   // empty when none
+  std::string edits_json;     // empty when none
+  std::string reactions_json; // empty when none
   std::vector<FoundIdentifier> identifiers;
 };
 

@@ -37,7 +37,8 @@ Status RecordWriter::Prepare() {
       {&insert_message_,
        "INSERT INTO messages(exhibit_id, conversation_id, source_id, kind, sender_account_id, sender_name, "
        "sent_at_utc, utc_offset_seconds, time_basis, text, reply_to, forwarded_from, via_bot, "
-       "edited_at_utc, action, members, entities, locator) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+       "edited_at_utc, action, members, entities, locator, thread_root, deleted, deleted_detail, edits, reactions) "
+       "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
       {&insert_identifier_, "INSERT INTO identifiers(kind, value) VALUES(?,?) ON CONFLICT(kind, value) DO NOTHING"},
       {&find_identifier_, "SELECT id FROM identifiers WHERE kind=? AND value=?"},
       {&insert_occurrence_,
@@ -194,7 +195,9 @@ Status RecordWriter::WriteMessage(PreparedMessage& m) {
                                 .Bind(8, offset).BindOrNull(9, r.time_basis).Bind(10, r.text).BindOrNull(11, r.reply_to)
                                 .BindOrNull(12, r.forwarded_from).BindOrNull(13, r.via_bot).Bind(14, r.edited_at_utc)
                                 .BindOrNull(15, r.action).BindOrNull(16, m.members_json).BindOrNull(17, m.entities_json)
-                                .Bind(18, r.locator).Run());
+                                .Bind(18, r.locator).BindOrNull(19, r.thread_root).Bind(20, int64_t{r.deleted})
+                                .BindOrNull(21, r.deleted_detail).BindOrNull(22, m.edits_json)
+                                .BindOrNull(23, m.reactions_json).Run());
   const int64_t message_id = db_.LastInsertId();
   if (counts_.first_message_id == 0) {
     counts_.first_message_id = message_id;

@@ -164,10 +164,20 @@ CREATE TABLE audit_log(
   hash TEXT NOT NULL);
 )sql";
 
+// v2: what the Matrix, Rocket.Chat, Discord and WhatsApp importers add to a message. Edits and
+// reactions are JSON arrays (read whole with the message, never queried by their parts).
+constexpr std::string_view kV2 = R"sql(
+ALTER TABLE messages ADD COLUMN thread_root TEXT;
+ALTER TABLE messages ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN deleted_detail TEXT;
+ALTER TABLE messages ADD COLUMN edits TEXT;
+ALTER TABLE messages ADD COLUMN reactions TEXT;
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& Migrations() {
-  static const std::vector<std::string_view> list = {kV1};
+  static const std::vector<std::string_view> list = {kV1, kV2};
   return list;
 }
 

@@ -11,7 +11,9 @@
 //   account REF                        the account was seen in this exhibit
 //   name REF TEXT                      one of the account's display names
 //   identifier KIND VALUE              an identifier occurrence exists
-//   message LOCATOR FIELD VALUE        FIELD: text, sent_at, sender, kind, source_id, offset
+//   message LOCATOR FIELD VALUE        FIELD: text, sent_at, sender, kind, source_id, offset, reply_to,
+//                                      thread_root, action, forwarded_from, deleted (0/1), edits (count),
+//                                      reactions (count), attachments (count)
 //   attachment LOCATOR STATUS          the attachment at LOCATOR has that status
 //   search QUERY N                     total hits
 //   show LOCATOR TEXT                  the source record at LOCATOR contains TEXT
@@ -19,6 +21,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "base/time_util.h"
@@ -116,9 +119,17 @@ TEST_P(GoldenTest, Expectations) {
   auto& db = (*ws)->db();
 
   auto message_field = [&](const std::string& locator, const std::string& field) -> std::optional<std::string> {
-    std::string col = field == "text" ? "m.text" : field == "kind" ? "m.kind" : field == "source_id" ? "COALESCE(m.source_id,'')"
-                      : field == "sender" ? "COALESCE(a.ref,'')" : field == "offset" ? "COALESCE(m.utc_offset_seconds,'')"
-                      : "m.sent_at_utc";
+    static const std::map<std::string, std::string> kColumns = {
+        {"text", "m.text"}, {"kind", "m.kind"}, {"source_id", "COALESCE(m.source_id,'')"},
+        {"sender", "COALESCE(a.ref,'')"}, {"offset", "COALESCE(m.utc_offset_seconds,'')"},
+        {"reply_to", "COALESCE(m.reply_to,'')"}, {"thread_root", "COALESCE(m.thread_root,'')"},
+        {"action", "COALESCE(m.action,'')"}, {"forwarded_from", "COALESCE(m.forwarded_from,'')"},
+        {"deleted", "m.deleted"}, {"edits", "COALESCE(json_array_length(m.edits),0)"},
+        {"reactions", "COALESCE(json_array_length(m.reactions),0)"}, {"attachments", "(SELECT COUNT(*) FROM attachments t WHERE t.message_id=m.id)"},
+        {"sent_at", "m.sent_at_utc"}};
+    auto it = kColumns.find(field);
+    if (it == kColumns.end()) return "unknown field " + field;
+    const std::string& col = it->second;
     auto stmt = db.Prepare("SELECT " + col + " FROM messages m LEFT JOIN accounts a ON a.id=m.sender_account_id WHERE m.locator=?");
     if (!stmt) return std::nullopt;
     stmt->Bind(1, locator);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "store/schema.h"
+
 #include "store/audit_log.h"
 #include "testutil/testutil.h"
 
@@ -17,8 +19,9 @@ std::unique_ptr<Workspace> OpenFresh() {
 
 TEST(WorkspaceTest, CreatesSchemaWithForeignKeysAndWal) {
   auto ws = OpenFresh();
-  EXPECT_EQ(ws->schema_version(), 1);
-  EXPECT_EQ(*ws->db().QueryInt("PRAGMA user_version"), 1);
+  const int latest = static_cast<int>(Migrations().size());
+  EXPECT_EQ(ws->schema_version(), latest);
+  EXPECT_EQ(*ws->db().QueryInt("PRAGMA user_version"), latest);
   EXPECT_EQ(*ws->db().QueryInt("PRAGMA foreign_keys"), 1);
   auto mode = ws->db().Prepare("PRAGMA journal_mode");
   ASSERT_TRUE(mode.ok());
