@@ -42,15 +42,15 @@ void AddShowCommand(CLI::App& app, Context& ctx) {
       if (!ws) return ReportError(ws.error());
       auto exhibit = store::FindCitedExhibit(**ws, *ref);
       if (!exhibit) return ReportError(exhibit.error());
-      Result<std::string> record = Error::Internal("unreachable");
-      if (!ref->locator.empty() && ref->locator[0] == '/') {
+      // A path of a folder exhibit's manifest is a file; any other locator is the importer's.
+      Result<std::string> record = Error::NotFound("not a file of this exhibit");
+      if (exhibit->is_folder) record = ShowFile(**ws, *exhibit, ref->locator);
+      if (!record && record.error().kind() == ErrorKind::kNotFound) {
         const ingest::Importer* importer = ingest::FindImporter(exhibit->format);
         if (importer == nullptr) return ReportError(Error::Unsupported("no importer '" + exhibit->format + "' in this build"));
         auto opened = ingest::OpenSource(RealFileSystem(), exhibit->path);
         if (!opened) return ReportError(opened.error());
         record = importer->Show(opened->source, ref->locator);
-      } else {
-        record = ShowFile(**ws, *exhibit, ref->locator);
       }
       if (!record) return ReportError(record.error().WithFile(exhibit->path));
       if (*json) {

@@ -11,6 +11,7 @@
 //   account REF                        the account was seen in this exhibit
 //   name REF TEXT                      one of the account's display names
 //   identifier KIND VALUE              an identifier occurrence exists
+//   (a LOCATOR with spaces is written in double quotes: "line 12")
 //   message LOCATOR FIELD VALUE        FIELD: text, sent_at, sender, kind, source_id, offset, reply_to,
 //                                      thread_root, action, forwarded_from, deleted (0/1), edits (count),
 //                                      reactions (count), attachments (count)
@@ -26,6 +27,7 @@
 
 #include "base/time_util.h"
 #include "ingest/registry.h"
+#include "ingest/source.h"
 #include "store/ingest_exhibit.h"
 #include "store/queries.h"
 #include "testutil/testutil.h"
@@ -61,6 +63,16 @@ std::pair<std::string, std::string> Split(const std::string& line) {
   size_t sp = line.find(' ');
   if (sp == std::string::npos) return {line, ""};
   return {line.substr(0, sp), line.substr(sp + 1)};
+}
+
+// The same for a locator, which may be quoted when it holds spaces: "line 12" rest.
+std::pair<std::string, std::string> SplitLocator(const std::string& line) {
+  if (line.empty() || line[0] != '"') return Split(line);
+  size_t close = line.find('"', 1);
+  if (close == std::string::npos) return {line, ""};
+  std::string rest = close + 1 < line.size() ? line.substr(close + 1) : "";
+  if (!rest.empty() && rest[0] == ' ') rest.erase(0, 1);
+  return {line.substr(1, close - 1), rest};
 }
 
 class GoldenTest : public ::testing::TestWithParam<std::string> {};
@@ -173,13 +185,13 @@ TEST_P(GoldenTest, Expectations) {
       ASSERT_TRUE(*stmt->Step());
       EXPECT_GE(stmt->Int(0), 1) << kind << " " << value;
     } else if (verb == "message") {
-      auto [locator, tail] = Split(rest);
+      auto [locator, tail] = SplitLocator(rest);
       auto [field, value] = Split(tail);
       auto got = message_field(locator, field);
       ASSERT_TRUE(got.has_value()) << "no message at " << locator;
       EXPECT_EQ(*got, value);
     } else if (verb == "attachment") {
-      auto [locator, status] = Split(rest);
+      auto [locator, status] = SplitLocator(rest);
       auto stmt = db.Prepare("SELECT status FROM attachments WHERE locator=?");
       stmt->Bind(1, locator);
       ASSERT_TRUE(*stmt->Step()) << "no attachment at " << locator;
@@ -190,12 +202,12 @@ TEST_P(GoldenTest, Expectations) {
       ASSERT_TRUE(r.ok()) << r.error().ToString();
       EXPECT_EQ(r->total, std::stoll(rest.substr(sp + 1)));
     } else if (verb == "show") {
-      auto [locator, text] = Split(rest);
+      auto [locator, text] = SplitLocator(rest);
       const ingest::Importer* importer = ingest::FindImporter(o.format);
       ASSERT_NE(importer, nullptr);
-      auto st = RealFileSystem().Stat(req.path);
-      ASSERT_TRUE(st.ok());
-      auto record = importer->Show(ingest::Source{&RealFileSystem(), req.path, st->is_directory}, locator);
+      auto opened = ingest::OpenSource(RealFileSystem(), req.path);
+      ASSERT_TRUE(opened.ok());
+      auto record = importer->Show(opened->source, locator);
       ASSERT_TRUE(record.ok()) << record.error().ToString();
       EXPECT_NE(record->find(text), std::string::npos) << *record;
     }
