@@ -90,7 +90,7 @@ class SignalReader {
   Status Read(std::string_view text, ImportSummary& summary) {
     model::ConversationRecord c;
     c.key = paths_.conversation;
-    c.ref = "signal-conversation:" + paths_.conversation;
+    c.ref = "signal-conversation:" + std::string(model::kExhibitScope) + "/" + paths_.conversation;
     c.kind = "conversation";
     c.title = paths_.conversation;
     c.locator = "line 1";
@@ -122,7 +122,7 @@ class SignalReader {
 
  private:
   std::string RefOf(std::string_view sender) {
-    std::string ref = "signal-contact:" + paths_.conversation + "/" + std::string(sender);
+    std::string ref = "signal-contact:" + std::string(model::kExhibitScope) + "/" + std::string(sender);
     if (!seen_.emplace(ref, true).second) return ref;
     model::AccountRecord a;
     a.ref = ref;

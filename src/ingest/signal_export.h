@@ -1,7 +1,8 @@
 // Signal conversations exported by signal-export (carderne/signal-export): a folder per
 // conversation with chat.md (+ media/), or chat.md alone. Signal itself has no export; this
 // is the common open tool's output. Senders are display names ("Me" for the owner) and times are
-// the exporting computer's local time, so refs are exhibit-local and --tz is required.
+// the exporting computer's local time, so refs are exhibit-local (signal-contact:{exhibit}/Name)
+// and --tz is required.
 // Format and locators: docs/formats/signal-export.md. Locators are "line N" of chat.md.
 #pragma once
 

@@ -12,4 +12,11 @@ const char* AttachmentStatusName(AttachmentStatus status) {
   return "missing";
 }
 
+std::string ScopeLocalRefs(std::string text, std::string_view scope) {
+  for (size_t pos = text.find(kExhibitScope); pos != std::string::npos; pos = text.find(kExhibitScope, pos + scope.size())) {
+    text.replace(pos, kExhibitScope.size(), scope);
+  }
+  return text;
+}
+
 }  // namespace casegraph::model

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace casegraph::model {
@@ -21,6 +22,14 @@ struct TextEntity {
   std::string href;       // text_link target
   std::string user_ref;   // mention_name: the ref of the mentioned account
 };
+
+// A ref that means something only inside one exhibit (a contact name as saved on the seized
+// phone: `whatsapp-contact:{exhibit}/Ali`) carries this marker; the store replaces it with
+// "<case>/<exhibit label>", so two phones that both saved an "Ali" never share an account.
+inline constexpr std::string_view kExhibitScope = "{exhibit}";
+
+// `text` with every kExhibitScope replaced by `scope`.
+std::string ScopeLocalRefs(std::string text, std::string_view scope);
 
 // How an account appears in an exhibit.
 enum class AccountRole { kParticipant, kOwner, kContact };

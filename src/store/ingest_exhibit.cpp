@@ -157,7 +157,7 @@ IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
     if (!s) return rollback(s.error());
   }
 
-  RecordWriter writer(ws.db(), exhibit_id);
+  RecordWriter writer(ws.db(), exhibit_id, req.case_code + "/" + out.label);
   if (s = writer.Prepare(); !s) return rollback(s.error());
   s = pipeline.Drain(writer);
   timer.Mark("import");

@@ -68,8 +68,9 @@ int64_t RecordWriter::AccountIdOf(const std::string& ref) const {
 Result<int64_t> RecordWriter::AccountId(const std::string& ref, const std::string& platform) {
   auto it = account_ids_.find(ref);
   if (it != account_ids_.end()) return it->second;
-  CASEGRAPH_RETURN_IF_ERROR(insert_account_.Bind(1, ref).Bind(2, platform.empty() ? PlatformOf(ref) : platform).Run());
-  find_account_.Bind(1, ref);
+  const std::string stored = model::ScopeLocalRefs(ref, local_scope_);
+  CASEGRAPH_RETURN_IF_ERROR(insert_account_.Bind(1, stored).Bind(2, platform.empty() ? PlatformOf(ref) : platform).Run());
+  find_account_.Bind(1, stored);
   auto row = find_account_.Step();
   if (!row) return row.error();
   if (!*row) return Error::Internal("account vanished: " + ref);
@@ -147,7 +148,8 @@ Status RecordWriter::WriteAccount(PreparedAccount& a) {
 }
 
 Status RecordWriter::WriteConversation(const model::ConversationRecord& c) {
-  CASEGRAPH_RETURN_IF_ERROR(insert_conversation_.Bind(1, exhibit_id_).Bind(2, c.key).BindOrNull(3, c.ref)
+  const std::string ref = model::ScopeLocalRefs(c.ref, local_scope_);
+  CASEGRAPH_RETURN_IF_ERROR(insert_conversation_.Bind(1, exhibit_id_).Bind(2, c.key).BindOrNull(3, ref)
                                 .BindOrNull(4, c.kind).BindOrNull(5, c.title).Bind(6, int64_t{c.left ? 1 : 0})
                                 .Bind(7, c.locator).Run());
   conversation_ids_[c.key] = db_.LastInsertId();
@@ -189,6 +191,9 @@ Status RecordWriter::WriteMessage(PreparedMessage& m) {
   }
   std::optional<int64_t> offset;
   if (r.utc_offset_seconds) offset = *r.utc_offset_seconds;
+  for (std::string* json : {&m.entities_json, &m.edits_json, &m.reactions_json}) {
+    if (json->find(model::kExhibitScope) != std::string::npos) *json = model::ScopeLocalRefs(std::move(*json), local_scope_);
+  }
   CASEGRAPH_RETURN_IF_ERROR(insert_message_.Bind(1, exhibit_id_).Bind(2, conversation_id).BindOrNull(3, r.source_id)
                                 .Bind(4, r.kind.empty() ? std::string("message") : r.kind).Bind(5, sender_id)
                                 .BindOrNull(6, r.sender_name).Bind(7, r.sent_at_utc)

@@ -25,7 +25,9 @@ struct WriteCounts {
 
 class RecordWriter {
  public:
-  RecordWriter(Db& db, int64_t exhibit_id) : db_(db), exhibit_id_(exhibit_id) {}
+  // `local_scope` ("<case>/<exhibit label>") replaces model::kExhibitScope in exhibit-local refs.
+  RecordWriter(Db& db, int64_t exhibit_id, std::string local_scope = "")
+      : db_(db), exhibit_id_(exhibit_id), local_scope_(std::move(local_scope)) {}
   Status Prepare();
   Status Write(PreparedRecord& record);
   // Attributes, roles, FTS rows. Call once after the last record.
@@ -60,6 +62,7 @@ class RecordWriter {
 
   Db& db_;
   int64_t exhibit_id_;
+  std::string local_scope_;
   WriteCounts counts_;
   Stmt insert_account_, find_account_, insert_conversation_, insert_message_, insert_identifier_,
       find_identifier_, insert_occurrence_, insert_file_, find_file_, insert_attachment_, index_messages_;

@@ -55,19 +55,19 @@ TEST_F(SignalImportTest, FolderWithMediaReactionsDeletionAndOwner) {
   auto summary = Run("/ex/Deniz", true);
   ASSERT_TRUE(summary.ok()) << summary.error().ToString();
   EXPECT_EQ(summary->messages, 4u);
-  EXPECT_EQ(summary->owner_ref, "signal-contact:Deniz/Me");
+  EXPECT_EQ(summary->owner_ref, "signal-contact:{exhibit}/Me");
   ASSERT_EQ(sink_.messages.size(), 4u);
   const auto& first = sink_.messages[0];
   EXPECT_EQ(first.text, "merhaba\nikinci satır");
   EXPECT_EQ(first.locator, "line 1");
-  EXPECT_EQ(first.sender_ref, "signal-contact:Deniz/Deniz");
+  EXPECT_EQ(first.sender_ref, "signal-contact:{exhibit}/Deniz");
   EXPECT_EQ(first.sent_at_utc, int64_t{1740819600});  // 12:00 in Istanbul (+03:00) = 09:00Z
   EXPECT_EQ(first.utc_offset_seconds, 3 * 3600);
   const auto& photo = sink_.messages[1];
   ASSERT_EQ(photo.attachments.size(), 1u);
   EXPECT_EQ(photo.attachments[0].status, model::AttachmentStatus::kPresent);
   ASSERT_EQ(photo.reactions.size(), 1u);
-  EXPECT_EQ(photo.reactions[0].user_refs[0], "signal-contact:Deniz/Deniz");
+  EXPECT_EQ(photo.reactions[0].user_refs[0], "signal-contact:{exhibit}/Deniz");
   EXPECT_TRUE(sink_.messages[2].deleted);
   EXPECT_EQ(sink_.messages[2].text, "");
   EXPECT_NE(sink_.messages[3].attachments.at(0).status, model::AttachmentStatus::kPresent);

@@ -66,3 +66,35 @@ TEST(RecordWriterTest, StoresEditsDeletionThreadAndReactions) {
 
 }  // namespace
 }  // namespace casegraph::store
+
+namespace casegraph::store {
+namespace {
+
+// The same saved name on two phones is two accounts: exhibit-local refs get the exhibit's scope.
+TEST(RecordWriterTest, ExhibitLocalRefsAreScopedToTheirExhibit) {
+  auto ws = Workspace::Open(testing::MakeTempDir("cg-scope") + "/w.db", true);
+  ASSERT_TRUE(ws.ok());
+  ASSERT_TRUE((*ws)->AddCase("C1", "", "t").ok());
+  Db& db = (*ws)->db();
+  for (const char* label : {"phone-a", "phone-b"}) {
+    ASSERT_TRUE(db.Exec(std::string("INSERT INTO exhibits(case_id, label, path, is_folder, size_bytes, sha256, format, "
+                                    "importer, importer_version, examiner, ingested_at) VALUES(1,'") +
+                        label + "','/x',0,1,'" + label + "','f','f','1','t','now')").ok());
+    const int64_t exhibit_id = db.LastInsertId();
+    model::AccountRecord a;
+    a.ref = "whatsapp-contact:{exhibit}/Ali";
+    a.platform = "whatsapp";
+    PreparedRecord record = PreparedAccount{a, {}};
+    RecordWriter writer(db, exhibit_id, std::string("C1/") + label);
+    ASSERT_TRUE(writer.Prepare().ok());
+    ASSERT_TRUE(writer.Write(record).ok());
+    ASSERT_TRUE(writer.Finish().ok());
+    EXPECT_NE(writer.AccountIdOf("whatsapp-contact:{exhibit}/Ali"), 0);
+  }
+  EXPECT_EQ(*db.QueryInt("SELECT COUNT(*) FROM accounts WHERE ref IN "
+                         "('whatsapp-contact:C1/phone-a/Ali','whatsapp-contact:C1/phone-b/Ali')"),
+            2);
+}
+
+}  // namespace
+}  // namespace casegraph::store
