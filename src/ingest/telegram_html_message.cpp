@@ -274,7 +274,12 @@ HtmlMessageBlock ReadHtmlMessageBlock(const GumboNode* div, std::string_view sou
     SplitViaBot(b.from_name, b.via_bot);
   }
   const GumboNode* content = body;
-  if (const GumboNode* forwarded = ChildWithClass(body, "forwarded")) {
+  // "forwarded body", not the "pull_left forwarded userpic_wrap" picture before it.
+  const GumboNode* forwarded = nullptr;
+  for (const GumboNode* c : ChildElements(body)) {
+    if (HasClass(c, "forwarded") && HasClass(c, "body")) forwarded = c;
+  }
+  if (forwarded != nullptr) {
     b.forwarded = true;
     content = forwarded;
     if (const GumboNode* from = ChildWithClass(forwarded, "from_name")) {

@@ -71,6 +71,7 @@ TEST(TelegramHtmlTest, JoinedServiceReplyForwardViaAndLinks) {
                                 "onclick=\"return GoToMessage(2)\">this message</a>\n  </div>\n" +
                                     Text("ok @ana_r <a href=\"mailto:a@example.org\">a@example.org</a>")) +
                           Block("5", kDate, "Cy Ng",
+                                "  <div class=\"pull_left forwarded userpic_wrap\"><div class=\"userpic\"></div></div>\n"
                                 "  <div class=\"forwarded body\">\n   <div class=\"from_name\">\nOld Source<span "
                                 "class=\"date details\" title=\"x\"> 01.01.2024 10:00:00</span>\n   </div>\n" +
                                     Text("fwd text") + "  </div>\n") +
