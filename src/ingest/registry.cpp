@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ingest/signal_export.h"
+#include "ingest/telegram_html.h"
 #include "ingest/telegram_json.h"
 
 namespace casegraph::ingest {
@@ -12,6 +13,7 @@ const std::vector<std::unique_ptr<Importer>>& Importers() {
     std::vector<std::unique_ptr<Importer>> v;
     v.push_back(std::make_unique<TelegramJsonImporter>());
     v.push_back(std::make_unique<SignalExportImporter>());
+    v.push_back(std::make_unique<TelegramHtmlImporter>());
     return v;
   }();
   return list;

@@ -87,7 +87,7 @@ Result<OpenedExport> OpenExport(const Source& source) {
     const bool html = bytes[first] == '<';
     return Error::Unsupported(
         std::string("telegram-json: not a Telegram JSON export: ") +
-            (html ? "the file is HTML (Telegram's HTML export is not supported; export again choosing JSON)"
+            (html ? "the file is HTML (Telegram's HTML export is read by the telegram-html importer: --format telegram-html)"
                   : "the file does not start with a JSON object"),
         Location{out.label, "byte " + std::to_string(first)});
   }

@@ -45,12 +45,6 @@ std::string_view SkipBomAndBlanks(std::string_view head) {
   return head;
 }
 
-bool LooksLikeTelegramHtml(std::string_view head) {
-  return head.find("page_body chat_page") != std::string_view::npos ||
-         head.find("message default clearfix") != std::string_view::npos ||
-         head.find("<title>Exported Data</title>") != std::string_view::npos;
-}
-
 // Scores a JSON object's head.
 SniffResult ScoreJsonHead(std::string_view head) {
   for (std::string_view other : {"room_name", "origin_server_ts", "event_id", "room_id", "guild", "channel",
@@ -100,9 +94,6 @@ SniffResult SniffTelegramJson(const Probe& probe) {
     const auto& names = probe.top_names;
     const bool has_result = std::find(names.begin(), names.end(), "result.json") != names.end();
     if (!has_result) {
-      if (std::find(names.begin(), names.end(), "messages.html") != names.end()) {
-        return {0.05, "Telegram HTML export folder (messages.html): not supported, export as JSON"};
-      }
       return {0, "folder without result.json"};
     }
     std::string_view head = SkipBomAndBlanks(probe.head);
@@ -116,12 +107,7 @@ SniffResult SniffTelegramJson(const Probe& probe) {
   }
   std::string_view head = SkipBomAndBlanks(probe.head);
   if (head.empty()) return {0, "empty file"};
-  if (head.front() == '<') {
-    if (LooksLikeTelegramHtml(head)) {
-      return {0.05, "Telegram Desktop HTML export (messages.html): not supported, export as JSON instead"};
-    }
-    return {0, "markup, not JSON"};
-  }
+  if (head.front() == '<') return {0, "markup, not JSON (a Telegram HTML export is read by telegram-html)"};
   if (head.front() == '[') return {0.05, "JSON array; a Telegram export is a JSON object"};
   if (head.front() != '{') return {0, "not JSON"};
   return ScoreJsonHead(head);

@@ -1,5 +1,6 @@
 #include "store/ingest_exhibit.h"
 
+#include <algorithm>
 #include <thread>
 
 #include "base/phase_timer.h"
@@ -24,7 +25,9 @@ std::string BaseName(std::string path) {
 
 std::string DerivedLabel(const std::string& path) {
   std::string base = BaseName(path);
-  if (base == "result.json") {
+  // Exporters give their main file the same name in every export: the folder names the exhibit.
+  static const char* const kGenericNames[] = {"result.json", "messages.html", "chat.md", "_chat.txt", "export.json"};
+  if (std::find(std::begin(kGenericNames), std::end(kGenericNames), base) != std::end(kGenericNames)) {
     std::string parent = path.substr(0, path.size() - base.size());
     std::string p = BaseName(parent);
     if (!p.empty() && p != "." && p != "/") return p;
