@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "ingest/rocketchat_mongo.h"
+#include "ingest/rocketchat_rest.h"
 #include "ingest/telegram_json.h"
 
 namespace casegraph::ingest {
@@ -10,6 +12,8 @@ const std::vector<std::unique_ptr<Importer>>& Importers() {
   static const std::vector<std::unique_ptr<Importer>> list = [] {
     std::vector<std::unique_ptr<Importer>> v;
     v.push_back(std::make_unique<TelegramJsonImporter>());
+    v.push_back(std::make_unique<RocketChatMongoImporter>());
+    v.push_back(std::make_unique<RocketChatRestImporter>());
     return v;
   }();
   return list;
