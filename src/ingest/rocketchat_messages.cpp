@@ -39,7 +39,8 @@ void ReadAuthor(Run& run, const Fields& f, const Document& doc, model::MessageRe
   if (u->at_key("_id").get(id_element) == simdjson::SUCCESS) id = IdText(id_element);
   const std::string_view username = StrOf(*u, "username");
   const std::string_view name = StrOf(*u, "name");
-  m.sender_name = std::string(name.empty() ? username : name);
+  // The display name only: a username is not a name (the account keeps it as username).
+  m.sender_name = std::string(name);
   if (id.empty()) {
     run.Warn(doc, "/u/_id", "author without _id; the username alone does not identify an account");
     return;
@@ -247,7 +248,7 @@ void EmitOrphanCopies(Run& run) {
       run.SendSnapshot(newest.sender_id, newest.sender_name, newest.sender_username, newest.locator + "/u");
       m.sender_ref = run.UserRef(newest.sender_id);
     }
-    m.sender_name = newest.sender_name.empty() ? newest.sender_username : newest.sender_name;
+    m.sender_name = newest.sender_name;
     if (newest.ts_ms) m.sent_at_utc = MillisToSeconds(*newest.ts_ms);
     m.time_basis = newest.ts_ms ? "utc" : "none";
     m.kind = "message";
