@@ -109,6 +109,8 @@ Result<size_t> ForEachInFile(const CollectionFile& file, Diagnostics& diagnostic
                                 " does not hold mongoexport JSON documents (it starts with neither '{' nor '[')";
     if (required) return Error::Corrupt(message, Location{label, "byte 0"});
     diagnostics.Warn(Location{label, "byte 0"}, message + "; skipped");
+  } else if (required && count == 0) {
+    return Error::Corrupt("rocketchat-mongo: no complete document in " + label, Location{label, "byte 0"});
   }
   return count;
 }

@@ -145,6 +145,7 @@ Status Collect(od::parser& parser, const ResponseFile& f, std::vector<Element>& 
       }
       std::string_view raw;
       if (auto err = object.raw_json().get(raw)) return ParseError(f, err, place);
+      raw = TrimJsonToken(raw);  // raw_json runs up to the next token
       out.push_back(Element{*role, Document{raw, f.name, f.prefix + place, place}});
     }
   }
@@ -246,6 +247,7 @@ Result<std::string> RocketChatRestImporter::Show(const Source& source, const std
   auto err = doc.at_pointer(element_pointer).get(value);
   if (!err) err = value.get_object().get(object);
   if (!err) err = object.raw_json().get(raw);
+  raw = TrimJsonToken(raw);
   if (err == simdjson::NO_SUCH_FIELD || err == simdjson::INDEX_OUT_OF_BOUNDS || err == simdjson::INVALID_JSON_POINTER ||
       err == simdjson::INCORRECT_TYPE) {
     return Error::NotFound("rocketchat-rest: no record at " + std::string(element_pointer) + " in " + file->name,

@@ -21,12 +21,16 @@ simdjson::error_code RawOf(od::value& value, std::string_view& raw) {
   if (type == od::json_type::object) {
     od::object o;
     if (auto err = value.get_object().get(o)) return err;
-    return o.raw_json().get(raw);
+    auto err = o.raw_json().get(raw);
+    raw = TrimJsonToken(raw);  // raw_json runs up to the next token
+    return err;
   }
   if (type == od::json_type::array) {
     od::array a;
     if (auto err = value.get_array().get(a)) return err;
-    return a.raw_json().get(raw);
+    auto err = a.raw_json().get(raw);
+    raw = TrimJsonToken(raw);
+    return err;
   }
   raw = TrimJsonToken(value.raw_json_token());
   return simdjson::SUCCESS;
