@@ -170,13 +170,8 @@ Result<ImportSummary> RocketChatMongoImporter::Import(const Source& source, cons
   auto collect = [&](const Document& d) {
     if (rocketchat::MaybeEditCopy(d.json)) rocketchat::CollectEditCopy(run, d);
   };
-  const size_t damaged_before = run.damaged;
   auto messages = each(files.messages, true, collect);
   if (!messages) return messages.error();
-  if (*messages > 0 && run.damaged - damaged_before == *messages) {
-    return Error::Corrupt("rocketchat-mongo: no readable document in " + *files.messages,
-                          Location{*files.messages, "byte 0"});
-  }
   if (auto r = each(files.trash, false, collect); !r) return r.error();
   // Pass 2: messages.
   run.damaged = 0;
@@ -185,6 +180,10 @@ Result<ImportSummary> RocketChatMongoImporter::Import(const Source& source, cons
       });
       !r) {
     return r.error();
+  }
+  if (*messages > 0 && run.damaged == *messages) {
+    return Error::Corrupt("rocketchat-mongo: no readable document in " + *files.messages,
+                          Location{*files.messages, "byte 0"});
   }
   if (auto r = each(files.trash, false, [&](const Document& d) {
         rocketchat::MapMessage(run, d, rocketchat::MessageOrigin::kTrash);

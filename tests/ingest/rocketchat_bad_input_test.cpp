@@ -76,7 +76,9 @@ TEST(RocketChatBadInput, BitFlips) {
       CaptureSink sink;
       Diagnostics d;
       auto rest = RocketChatRestImporter().Import(Source{&fs, "/h.json", false}, ImportOptions{}, sink, d);
-      if (!rest.ok()) EXPECT_FALSE(rest.error().where().file.empty());
+      if (!rest.ok()) {
+        EXPECT_FALSE(rest.error().where().file.empty());
+      }
     }
   }
 }
@@ -113,6 +115,9 @@ TEST(RocketChatBadInput, EmptyAndMissingCollections) {
 
   auto all_damaged = ImportMongo("{\"_id\": \n{\"_id\":\n");
   ASSERT_FALSE(all_damaged->result->ok());
+  auto lines_damaged = ImportMongo("{\"_id\": 1,}\n{\"_id\" \"x\"}\n");
+  ASSERT_FALSE(lines_damaged->result->ok());
+  EXPECT_EQ(lines_damaged->result->error().where().file, "rocketchat_message.json");
 
   // Users without messages: accounts only, and a warning.
   MemFileSystem fs;
