@@ -15,14 +15,13 @@ size_t SkipBlanks(std::string_view bytes, size_t i) {
   return i;
 }
 
-// Warns once per run of stray bytes between documents.
+// Warns about stray bytes between documents (once per run of them).
 void WarnStray(std::string_view bytes, size_t at, const std::string& label, Diagnostics& diagnostics) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const auto c = static_cast<unsigned char>(bytes[at]);
+  const std::string hex{kHex[c >> 4], kHex[c & 15]};
   diagnostics.Warn(Location{label, "byte " + std::to_string(at)},
-                   "unexpected byte 0x" + [&] {
-                     static const char* kHex = "0123456789abcdef";
-                     const auto c = static_cast<unsigned char>(bytes[at]);
-                     return std::string{kHex[c >> 4], kHex[c & 15]};
-                   }() + " between documents; skipped up to the next document");
+                   "unexpected byte 0x" + hex + " between documents; skipped up to the next document");
 }
 
 void ForEachLine(std::string_view bytes, size_t begin, const std::string& label, Diagnostics& diagnostics,

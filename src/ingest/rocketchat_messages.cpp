@@ -23,7 +23,7 @@ std::string IsoOf(std::optional<int64_t> ms) { return ms ? FormatUtc(MillisToSec
 bool NamesAUser(std::string_view t) {
   static constexpr std::string_view kCodes[] = {
       "uj", "ul", "au", "ru", "ut", "ujt", "ult", "user-muted", "user-unmuted", "subscription-role-added",
-      "subscription-role-removed", "added-user-to-team", "removed-user-from-team", "ult", "ui", "uc"};
+      "subscription-role-removed", "added-user-to-team", "removed-user-from-team", "ui"};
   return std::find(std::begin(kCodes), std::end(kCodes), t) != std::end(kCodes);
 }
 
