@@ -5,20 +5,44 @@
 #include <cstdio>
 
 #include "cli/context.h"
+#include "synth/rocketchat_synth.h"
 #include "synth/telegram_synth.h"
 
 namespace casegraph::cli {
 
+namespace {
+
+int WriteRocketChat(const synth::TelegramSynthOptions& options, bool json) {
+  auto summary = synth::WriteRocketChatExport({options.seed, options.messages, options.out_dir});
+  if (!summary) return ReportError(summary.error());
+  if (json) {
+    JsonWriter j;
+    j.BeginObject().Field("folder", summary->folder).Field("messages", static_cast<int64_t>(summary->messages))
+        .Field("rooms", static_cast<int64_t>(summary->rooms)).Field("users", static_cast<int64_t>(summary->users)).EndObject();
+    PrintJson(j);
+  } else {
+    std::printf("wrote %llu messages in %llu rooms to %s\n", static_cast<unsigned long long>(summary->messages),
+                static_cast<unsigned long long>(summary->rooms), summary->folder.c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
 void AddSynthCommand(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<synth::TelegramSynthOptions>();
   auto json = std::make_shared<bool>(false);
+  auto format = std::make_shared<std::string>("telegram");
   auto* cmd = app.add_subcommand("synth", "write a synthetic export (neutral placeholder text) for demos and benchmarks");
   cmd->add_option("--out", options->out_dir, "folder to write")->required();
   cmd->add_option("--seed", options->seed, "random seed (same seed, same bytes)");
   cmd->add_option("--messages", options->messages, "number of messages")->check(CLI::Range(uint64_t{1}, uint64_t{50000000}));
   cmd->add_flag("--json", *json, "print one JSON document");
-  cmd->callback([&ctx, options, json] {
-    ctx.action = [options, json] {
+  cmd->add_option("--format", *format, "telegram (default) or rocketchat (a mongoexport folder)")
+      ->check(CLI::IsMember({"telegram", "rocketchat"}));
+  cmd->callback([&ctx, options, json, format] {
+    ctx.action = [options, json, format] {
+      if (*format == "rocketchat") return WriteRocketChat(*options, *json);
       auto summary = synth::WriteTelegramExport(*options);
       if (!summary) return ReportError(summary.error());
       if (*json) {

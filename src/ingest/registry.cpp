@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "ingest/rocketchat_mongo.h"
+#include "ingest/rocketchat_rest.h"
 #include "ingest/signal_export.h"
 #include "ingest/telegram_html.h"
 #include "ingest/telegram_json.h"
@@ -14,6 +16,8 @@ const std::vector<std::unique_ptr<Importer>>& Importers() {
     v.push_back(std::make_unique<TelegramJsonImporter>());
     v.push_back(std::make_unique<SignalExportImporter>());
     v.push_back(std::make_unique<TelegramHtmlImporter>());
+    v.push_back(std::make_unique<RocketChatMongoImporter>());
+    v.push_back(std::make_unique<RocketChatRestImporter>());
     return v;
   }();
   return list;
