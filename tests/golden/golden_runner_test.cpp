@@ -11,7 +11,8 @@
 //   account REF                        the account was seen in this exhibit
 //   name REF TEXT                      one of the account's display names
 //   identifier KIND VALUE              an identifier occurrence exists
-//   message LOCATOR FIELD VALUE        FIELD: text, sent_at, sender, kind, source_id, offset
+//   message LOCATOR FIELD VALUE        FIELD: text, sent_at, sender, kind, source_id, offset, reply_to,
+//                                      action
 //   attachment LOCATOR STATUS          the attachment at LOCATOR has that status
 //   search QUERY N                     total hits
 //   show LOCATOR TEXT                  the source record at LOCATOR contains TEXT
@@ -118,6 +119,7 @@ TEST_P(GoldenTest, Expectations) {
   auto message_field = [&](const std::string& locator, const std::string& field) -> std::optional<std::string> {
     std::string col = field == "text" ? "m.text" : field == "kind" ? "m.kind" : field == "source_id" ? "COALESCE(m.source_id,'')"
                       : field == "sender" ? "COALESCE(a.ref,'')" : field == "offset" ? "COALESCE(m.utc_offset_seconds,'')"
+                      : field == "reply_to" ? "COALESCE(m.reply_to,'')" : field == "action" ? "COALESCE(m.action,'')"
                       : "m.sent_at_utc";
     auto stmt = db.Prepare("SELECT " + col + " FROM messages m LEFT JOIN accounts a ON a.id=m.sender_account_id WHERE m.locator=?");
     if (!stmt) return std::nullopt;
