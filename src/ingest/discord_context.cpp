@@ -2,6 +2,8 @@
 // discord_context.h).
 #include "ingest/discord_context.h"
 
+#include <charconv>
+
 #include "ingest/json_scan.h"
 #include "ingest/json_values.h"
 
@@ -95,6 +97,16 @@ void DiscordRun::SeeAccount(const DiscordUser& user, std::optional<int64_t> seen
   a.seen_at_utc = seen_at;
   a.locator = locator;
   sink.Account(std::move(a));
+}
+
+bool DiscordRun::FirstMessageId(const std::string& id) {
+  uint64_t value = 0;
+  const auto [end, ec] = std::from_chars(id.data(), id.data() + id.size(), value);
+  // "0012" and "12" are different ids as text: only canonical decimals go to the number set.
+  if (ec == std::errc() && end == id.data() + id.size() && !id.empty() && (id[0] != '0' || id.size() == 1)) {
+    return numeric_message_ids.insert(value).second;
+  }
+  return other_message_ids.insert(id).second;
 }
 
 std::string DiscordChild(std::string_view pointer, std::string_view key) {

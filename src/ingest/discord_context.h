@@ -72,7 +72,11 @@ struct DiscordRun {
   ImportSummary summary;
   std::unordered_set<std::string> account_keys;  // ref \x1f display name \x1f username
   std::unordered_set<std::string> refs;
-  std::unordered_set<std::string> message_ids;   // to warn on duplicates
+  // Message ids seen, to warn on duplicates: snowflakes as numbers (a string per id would
+  // cost several times the memory on a channel of millions), anything else as text.
+  bool FirstMessageId(const std::string& id);
+  std::unordered_set<uint64_t> numeric_message_ids;
+  std::unordered_set<std::string> other_message_ids;
 };
 
 // Typed readers. Each returns an Error only for damage the parser reports (syntax, truncation,

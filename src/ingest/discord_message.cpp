@@ -30,7 +30,7 @@ Status DiscordMessageReader::Read(dod::value& value, const std::string& pointer,
   m.locator = pointer;
   if (m.source_id.empty()) {
     run_.Warn(pointer, "message without an id");
-  } else if (!run_.message_ids.insert(m.source_id).second) {
+  } else if (!run_.FirstMessageId(m.source_id)) {
     run_.Warn(pointer, "message id " + m.source_id + " appears more than once in this file (kept both)");
   }
   m.kind = IsDiscordServiceType(p.type) ? "service" : "message";
