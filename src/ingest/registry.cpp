@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ingest/discord_json.h"
 #include "ingest/rocketchat_mongo.h"
 #include "ingest/rocketchat_rest.h"
 #include "ingest/signal_export.h"
@@ -18,6 +19,7 @@ const std::vector<std::unique_ptr<Importer>>& Importers() {
     v.push_back(std::make_unique<TelegramHtmlImporter>());
     v.push_back(std::make_unique<RocketChatMongoImporter>());
     v.push_back(std::make_unique<RocketChatRestImporter>());
+    v.push_back(std::make_unique<DiscordJsonImporter>());
     return v;
   }();
   return list;
