@@ -34,6 +34,8 @@ const char* IdentifierKindName(IdentifierKind kind) {
       return "btc";
     case IdentifierKind::kEthereum:
       return "eth";
+    case IdentifierKind::kHandle:
+      return "handle";
   }
   return "unknown";
 }

@@ -24,10 +24,12 @@ enum class IdentifierKind {
   kMatrixRoomAlias,   // "#room:server.org"
   kBitcoin,           // the address as written (bech32 lower-cased)
   kEthereum,          // "0x…" lower-cased
+  kHandle,            // "@name" lower-cased, written bare in a non-Telegram message: a mention on
+                      // that platform or a handle elsewhere; the store relabels it (see record_batch)
 };
 
 // Stable names used in the store and the JSON output: "phone", "email", "url",
-// "telegram-username", "telegram-invite", "matrix-user", "matrix-room", "btc", "eth".
+// "telegram-username", "telegram-invite", "matrix-user", "matrix-room", "btc", "eth", "handle".
 const char* IdentifierKindName(IdentifierKind kind);
 
 struct IdentifierHit {

@@ -62,6 +62,12 @@ void ScanInto(const extract::Extractor& extractor, std::string_view text, const 
   }
 }
 
+// "telegram" for "telegram:user1"; empty when the ref has no platform prefix.
+std::string_view PlatformOfRef(std::string_view ref) {
+  const size_t colon = ref.find(':');
+  return colon == std::string_view::npos ? std::string_view() : ref.substr(0, colon);
+}
+
 }  // namespace
 
 void BatchingSink::Account(model::AccountRecord account) {
@@ -86,9 +92,20 @@ void BatchingSink::Account(model::AccountRecord account) {
 
 void BatchingSink::Conversation(model::ConversationRecord conversation) { Add(std::move(conversation)); }
 
+
 void BatchingSink::Message(model::MessageRecord message) {
   PreparedMessage m;
   ScanInto(extractor_, message.text, "text", m.identifiers);
+  // A bare "@name" is a Telegram username only in Telegram; elsewhere (Discord, Rocket.Chat,
+  // Element) it is a mention on that platform or a handle of an unnamed one. t.me links stay.
+  const std::string_view platform = PlatformOfRef(message.sender_ref);
+  if (!platform.empty() && platform.rfind("telegram", 0) != 0) {
+    for (auto& f : m.identifiers) {
+      if (f.hit.kind == extract::IdentifierKind::kTelegramUsername && !f.raw.empty() && f.raw[0] == '@') {
+        f.hit.kind = extract::IdentifierKind::kHandle;
+      }
+    }
+  }
   for (const auto& e : message.entities) {
     // Identifiers that the visible text does not show: a link's hidden target, and numbers or
     // addresses the source marked up (already in the text, so only hrefs are added).

@@ -98,3 +98,38 @@ TEST(RecordWriterTest, ExhibitLocalRefsAreScopedToTheirExhibit) {
 
 }  // namespace
 }  // namespace casegraph::store
+
+namespace casegraph::store {
+namespace {
+
+// A bare "@name" is a Telegram username only in a Telegram message; t.me links always are.
+TEST(RecordBatchTest, BareHandlesOutsideTelegramAreHandles) {
+  extract::Extractor extractor(extract::ExtractorOptions{});
+  BatchQueue queue(4);
+  BatchingSink sink(extractor, queue);
+  model::MessageRecord discord;
+  discord.sender_ref = "discord:123";
+  discord.text = "ask @kaan_test or t.me/other_name";
+  model::MessageRecord telegram = discord;
+  telegram.sender_ref = "telegram:user1";
+  sink.Message(discord);
+  sink.Message(telegram);
+  sink.Flush();
+  queue.Close();
+  auto batch = queue.Pop();
+  ASSERT_TRUE(batch.has_value());
+  ASSERT_EQ(batch->size(), 2u);
+  auto kinds = [](const PreparedRecord& r) {
+    std::string out;
+    for (const auto& f : std::get<PreparedMessage>(r).identifiers) {
+      out += std::string(extract::IdentifierKindName(f.hit.kind)) + "=" + f.hit.value + " ";
+    }
+    return out;
+  };
+  EXPECT_NE(kinds((*batch)[0]).find("handle=@kaan_test"), std::string::npos) << kinds((*batch)[0]);
+  EXPECT_NE(kinds((*batch)[0]).find("telegram-username=@other_name"), std::string::npos) << kinds((*batch)[0]);
+  EXPECT_NE(kinds((*batch)[1]).find("telegram-username=@kaan_test"), std::string::npos) << kinds((*batch)[1]);
+}
+
+}  // namespace
+}  // namespace casegraph::store
