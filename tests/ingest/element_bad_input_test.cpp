@@ -47,7 +47,7 @@ TEST(ElementBadInputTest, SampleImports) {
 }
 
 TEST(ElementBadInputTest, EmptyAndBlank) {
-  for (const std::string bytes : {std::string(), std::string("  \n\t "), std::string("\xEF\xBB\xBF")}) {
+  for (const std::string& bytes : {std::string(), std::string("  \n\t "), std::string("\xEF\xBB\xBF")}) {
     auto out = ImportBytes(bytes);
     ASSERT_FALSE(out->result.ok());
     EXPECT_EQ(out->result.error().kind(), ErrorKind::kCorrupt);
@@ -74,7 +74,9 @@ TEST(ElementBadInputTest, BitFlipsNeverCrash) {
       std::string damaged = kSample;
       damaged[i] = static_cast<char>(damaged[i] ^ (1 << bit));
       auto out = ImportBytes(damaged);
-      if (!out->result.ok()) EXPECT_FALSE(out->result.error().where().file.empty());
+      if (!out->result.ok()) {
+        EXPECT_FALSE(out->result.error().where().file.empty());
+      }
     }
   }
 }

@@ -3,6 +3,8 @@
 // /messages chunk form, Show; and the repository's ZIP fixtures read in place.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "ingest/element_json.h"
 #include "ingest/source.h"
 #include "testutil/testutil.h"
@@ -224,6 +226,42 @@ TEST(ElementJsonTest, RepositoryZipIsReadInPlaceAndShowResolves) {
   EXPECT_EQ(sink.messages[3].attachments[0].status_detail.substr(0, 18), "images/whiteboard-");
   EXPECT_NE(sink.messages[3].attachments[0].status_detail, sink.messages[7].attachments[0].status_detail);
   EXPECT_NE(sink.messages[7].attachments[0].status_detail.find("10-15-20"), std::string::npos);
+}
+
+TEST(ElementJsonTest, FullRoomFixtureFieldsTheStoreDoesNotShow) {
+  const std::string path =
+      testing::RepoFixture("element/matrix - Ops room - Chat Export - 2024-02-01T10-22-03.114Z.json");
+  CaptureSink sink;
+  Diagnostics diagnostics;
+  auto summary = ElementJsonImporter().Import(Source{&RealFileSystem(), path, false}, ImportOptions{}, sink, diagnostics);
+  ASSERT_TRUE(summary.ok()) << summary.error().ToString();
+  EXPECT_EQ(diagnostics.warnings().size(), 0u);
+  EXPECT_EQ(summary->owner_ref, "matrix:@alice:example.org");
+  std::map<std::string, const model::MessageRecord*> at;
+  for (const auto& m : sink.messages) at[m.locator] = &m;
+  EXPECT_EQ(at["/messages/8"]->reply_to, "$ev07");
+  EXPECT_EQ(at["/messages/19"]->thread_root, "$ev18");
+  EXPECT_EQ(at["/messages/19"]->reply_to, "");  // is_falling_back
+  ASSERT_EQ(at["/messages/20"]->edits.size(), 2u);
+  EXPECT_EQ(at["/messages/20"]->edits[0].text, "The call is at 10:30.");
+  EXPECT_EQ(at["/messages/20"]->edits[1].source_id, "$ev21");
+  EXPECT_EQ(at.count("/messages/21"), 0u);
+  ASSERT_EQ(at["/messages/22"]->edits.size(), 2u);
+  EXPECT_EQ(at["/messages/22"]->edits[1].source_id, "$ev22edit");
+  EXPECT_TRUE(at["/messages/23"]->deleted);
+  EXPECT_EQ(at["/messages/23"]->deleted_detail, "redacted by @alice:example.org at 2024-01-15T10:24:00Z (reason: off topic)");
+  EXPECT_TRUE(at["/messages/24"]->deleted);
+  EXPECT_EQ(at["/messages/24"]->deleted_detail, "redacted by @bob:example.org at 2024-01-15T10:27:00Z");
+  ASSERT_EQ(at["/messages/7"]->reactions.size(), 1u);
+  EXPECT_EQ(at["/messages/7"]->reactions[0].emoji, "\xF0\x9F\x91\x8D");
+  ASSERT_EQ(at["/messages/11"]->entities.size(), 1u);
+  EXPECT_EQ(at["/messages/11"]->entities[0].user_ref, "matrix:@carol:example.org");
+  EXPECT_EQ(at["/messages/16"]->text, "Meeting point\ngeo:52.5200,13.4050");
+  EXPECT_EQ(at["/messages/15"]->attachments.at(0).kind, "voice_message");
+  EXPECT_EQ(at["/messages/30"]->sender_name, "Carol M.");
+  EXPECT_EQ(at["/messages/10"]->sender_name, "Carol");
+  EXPECT_EQ(sink.conversations.at(0).title, "Ops room");
+  EXPECT_EQ(sink.conversations.at(0).ref, "matrix:!opsRoom01:example.org");
 }
 
 TEST(ElementJsonTest, RefusesHtmlTextAndSingleEvents) {

@@ -59,9 +59,9 @@ TEST(ElementSniffTest, Folders) {
 }
 
 TEST(ElementSniffTest, AutoDetectionPicksElementForEveryRepositoryFixture) {
-  for (const std::string rel : {"element/matrix - Ops room - Chat Export - 2024-02-01T10-22-03.114Z.json",
-                                "element/matrix - Ops room - Chat Export - 2024-02-01T10-22-03.114Z.txt",
-                                "element/media_room.zip", "element/ops_room_html.zip"}) {
+  for (const char* rel : {"element/matrix - Ops room - Chat Export - 2024-02-01T10-22-03.114Z.json",
+                         "element/matrix - Ops room - Chat Export - 2024-02-01T10-22-03.114Z.txt",
+                         "element/media_room.zip", "element/ops_room_html.zip"}) {
     auto opened = OpenSource(RealFileSystem(), testing::RepoFixture(rel));
     ASSERT_TRUE(opened.ok()) << rel;
     auto probe = MakeProbe(opened->source);
