@@ -330,7 +330,8 @@ class Walker {
   void FoldReactions(model::MessageRecord& m) {
     auto it = r_.reactions.find(e_.event_id);
     if (it == r_.reactions.end()) return;
-    for (const auto& [key, sender] : it->second) {
+    for (const auto& reaction : it->second) {
+      const std::string_view key = reaction.first, sender = reaction.second;
       auto same = std::find_if(m.reactions.begin(), m.reactions.end(),
                                [&](const model::Reaction& r) { return r.emoji == key; });
       if (same == m.reactions.end()) {
