@@ -1,30 +1,59 @@
-// `synth`: writes a synthetic scenario in real export formats (for now a Telegram Desktop
-// full-account export), deterministic by --seed, for demos, tests and benchmarks.
+// `synth`: writes a synthetic export in a real format, deterministic by --seed, for demos, tests
+// and benchmarks: a Telegram Desktop full-account export (default), an Element room export, or a
+// Rocket.Chat mongoexport folder. All text is neutral placeholder chatter.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 
 #include "cli/context.h"
+#include "synth/element_synth.h"
 #include "synth/rocketchat_synth.h"
 #include "synth/telegram_synth.h"
 
 namespace casegraph::cli {
-
 namespace {
 
-int WriteRocketChat(const synth::TelegramSynthOptions& options, bool json) {
-  auto summary = synth::WriteRocketChatExport({options.seed, options.messages, options.out_dir});
-  if (!summary) return ReportError(summary.error());
+// What every generator reports: where it wrote, and how much.
+struct Written {
+  std::string folder, main_file;
+  uint64_t messages = 0;
+  std::string detail;  // "in 12 chats"
+};
+
+int Print(const Written& w, bool json) {
   if (json) {
     JsonWriter j;
-    j.BeginObject().Field("folder", summary->folder).Field("messages", static_cast<int64_t>(summary->messages))
-        .Field("rooms", static_cast<int64_t>(summary->rooms)).Field("users", static_cast<int64_t>(summary->users)).EndObject();
+    j.BeginObject().Field("folder", w.folder).Field("main_file", w.main_file)
+        .Field("messages", static_cast<int64_t>(w.messages)).Field("detail", w.detail).EndObject();
     PrintJson(j);
   } else {
-    std::printf("wrote %llu messages in %llu rooms to %s\n", static_cast<unsigned long long>(summary->messages),
-                static_cast<unsigned long long>(summary->rooms), summary->folder.c_str());
+    std::printf("wrote %llu messages %s to %s\n", static_cast<unsigned long long>(w.messages), w.detail.c_str(),
+                w.folder.c_str());
   }
   return kExitOk;
+}
+
+Result<Written> WriteTelegram(const synth::TelegramSynthOptions& options) {
+  auto s = synth::WriteTelegramExport(options);
+  if (!s) return s.error();
+  return Written{s->folder, s->result_json, s->messages, "in " + std::to_string(s->chats) + " chats"};
+}
+
+Result<Written> WriteElement(const synth::TelegramSynthOptions& common) {
+  synth::ElementSynthOptions options;
+  options.seed = common.seed;
+  options.messages = common.messages;
+  options.out_dir = common.out_dir;
+  auto s = synth::WriteElementExport(options);
+  if (!s) return s.error();
+  return Written{s->folder, s->export_json, s->message_records, "(" + std::to_string(s->events) + " events)"};
+}
+
+Result<Written> WriteRocketChat(const synth::TelegramSynthOptions& common) {
+  auto s = synth::WriteRocketChatExport({common.seed, common.messages, common.out_dir});
+  if (!s) return s.error();
+  return Written{s->folder, "", s->messages,
+                 "in " + std::to_string(s->rooms) + " rooms of " + std::to_string(s->users) + " users"};
 }
 
 }  // namespace
@@ -37,25 +66,16 @@ void AddSynthCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--out", options->out_dir, "folder to write")->required();
   cmd->add_option("--seed", options->seed, "random seed (same seed, same bytes)");
   cmd->add_option("--messages", options->messages, "number of messages")->check(CLI::Range(uint64_t{1}, uint64_t{50000000}));
+  cmd->add_option("--format", *format, "telegram (default), element or rocketchat")
+      ->check(CLI::IsMember({"telegram", "element", "rocketchat"}));
   cmd->add_flag("--json", *json, "print one JSON document");
-  cmd->add_option("--format", *format, "telegram (default) or rocketchat (a mongoexport folder)")
-      ->check(CLI::IsMember({"telegram", "rocketchat"}));
   cmd->callback([&ctx, options, json, format] {
     ctx.action = [options, json, format] {
-      if (*format == "rocketchat") return WriteRocketChat(*options, *json);
-      auto summary = synth::WriteTelegramExport(*options);
-      if (!summary) return ReportError(summary.error());
-      if (*json) {
-        JsonWriter j;
-        j.BeginObject().Field("folder", summary->folder).Field("result_json", summary->result_json)
-            .Field("messages", static_cast<int64_t>(summary->messages)).Field("chats", static_cast<int64_t>(summary->chats))
-            .Field("contacts", static_cast<int64_t>(summary->contacts)).Field("owner_ref", summary->owner_ref).EndObject();
-        PrintJson(j);
-      } else {
-        std::printf("wrote %llu messages in %llu chats to %s\n", static_cast<unsigned long long>(summary->messages),
-                    static_cast<unsigned long long>(summary->chats), summary->folder.c_str());
-      }
-      return kExitOk;
+      Result<Written> written = *format == "element"      ? WriteElement(*options)
+                                : *format == "rocketchat" ? WriteRocketChat(*options)
+                                                          : WriteTelegram(*options);
+      if (!written) return ReportError(written.error());
+      return Print(*written, *json);
     };
   });
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ingest/discord_json.h"
+#include "ingest/element_json.h"
 #include "ingest/rocketchat_mongo.h"
 #include "ingest/rocketchat_rest.h"
 #include "ingest/signal_export.h"
@@ -20,6 +21,7 @@ const std::vector<std::unique_ptr<Importer>>& Importers() {
     v.push_back(std::make_unique<RocketChatMongoImporter>());
     v.push_back(std::make_unique<RocketChatRestImporter>());
     v.push_back(std::make_unique<DiscordJsonImporter>());
+    v.push_back(std::make_unique<ElementJsonImporter>());
     return v;
   }();
   return list;
