@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ingest/mapped_importer.h"
 #include "ingest/telegram_json.h"
 
 namespace casegraph::ingest {
@@ -10,6 +11,7 @@ const std::vector<std::unique_ptr<Importer>>& Importers() {
   static const std::vector<std::unique_ptr<Importer>> list = [] {
     std::vector<std::unique_ptr<Importer>> v;
     v.push_back(std::make_unique<TelegramJsonImporter>());
+    v.push_back(std::make_unique<MappedImporter>());  // never sniffed: --format mapped --mapping FILE
     return v;
   }();
   return list;
