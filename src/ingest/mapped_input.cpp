@@ -34,11 +34,7 @@ Result<size_t> WalkDocument(od::document& doc, const Path& path, const std::stri
   size_t matched = 0;
   Status failed;
   od::value root;
-  json_error = doc.get_value().get(root);
-  if (json_error == simdjson::SCALAR_DOCUMENT_AS_VALUE) {
-    json_error = simdjson::SUCCESS;  // a lone scalar holds no records
-    return matched;
-  }
+  json_error = doc.get_value().get(root);  // a lone scalar holds no records: SCALAR_DOCUMENT_AS_VALUE
   if (json_error) return matched;
   json_error = WalkPath(root, path, [&](od::value& value, const std::string& pointer) -> simdjson::error_code {
     std::string_view raw;

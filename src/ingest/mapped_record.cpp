@@ -136,6 +136,17 @@ Result<std::string> Source(const FieldSpec& spec, Record& record, const Names& n
       break;
     case FieldSpec::Source::kJoin:
       for (const auto& item : spec.items) {
+        if (item.source == FieldSpec::Source::kPath && item.paths[0].HasWildcard()) {
+          // "/parts/*" in a join contributes every value it reaches.
+          std::vector<Scalar> all;
+          CASEGRAPH_RETURN_IF_ERROR(record.GetAll(item.paths[0], all));
+          for (const auto& one : all) {
+            if (one.text.empty()) continue;
+            if (!out.empty()) out += spec.separator;
+            out += one.text;
+          }
+          continue;
+        }
         auto t = EvalField(item, record, names);
         if (!t) return t.error();
         if (t->empty()) continue;
