@@ -288,7 +288,7 @@ class Validator {
         if (!CheckZone(*text, &why)) return Fail(sub, v, why);
         spec.zone = *text;
       } else {
-        value_node.members.emplace_back(k, v);
+        value_node.members.push_back(TreeMember{k, v});
       }
     }
     auto value = Field(key, value_node, names);

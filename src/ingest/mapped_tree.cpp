@@ -27,7 +27,7 @@ TreeNode FromToml(const toml::node& node, const std::string& inherited_place) {
         key_place = "line " + std::to_string(key.source().begin.line) + ", column " +
                     std::to_string(key.source().begin.column);
       }
-      out.members.emplace_back(std::string(key.str()), FromToml(value, key_place));
+      out.members.push_back(TreeMember{std::string(key.str()), FromToml(value, key_place)});
     }
   } else if (const auto* array = node.as_array()) {
     out.type = TreeNode::Type::kArray;
@@ -56,7 +56,7 @@ TreeNode FromJson(simdjson::dom::element element, const std::string& pointer) {
       out.type = TreeNode::Type::kTable;
       for (auto field : simdjson::dom::object(element)) {
         const std::string key(field.key);
-        out.members.emplace_back(key, FromJson(field.value, pointer + "/" + EscapeToken(key)));
+        out.members.push_back(TreeMember{key, FromJson(field.value, pointer + "/" + EscapeToken(key))});
       }
       break;
     case simdjson::dom::element_type::ARRAY: {

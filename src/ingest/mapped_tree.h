@@ -4,28 +4,36 @@
 #pragma once
 
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "base/result.h"
 
 namespace casegraph::ingest::mapped {
 
+struct TreeMember;
+
 struct TreeNode {
   enum class Type { kTable, kArray, kString, kInteger, kFloat, kBool, kOther };
   Type type = Type::kOther;
   std::string text;  // kString: the value; kInteger/kFloat/kBool: its text
-  std::vector<std::pair<std::string, TreeNode>> members;  // kTable, in file order
-  std::vector<TreeNode> items;                             // kArray
+  std::vector<TreeMember> members;  // kTable, in file order
+  std::vector<TreeNode> items;      // kArray
   std::string place;  // "line 12, column 3" or "/messages/time"
 
-  const TreeNode* Find(const std::string& key) const {
-    for (const auto& [k, v] : members) {
-      if (k == key) return &v;
-    }
-    return nullptr;
-  }
+  const TreeNode* Find(const std::string& key) const;
 };
+
+struct TreeMember {
+  std::string first;  // the key
+  TreeNode second;
+};
+
+inline const TreeNode* TreeNode::Find(const std::string& key) const {
+  for (const auto& [k, v] : members) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
 
 const char* TypeName(TreeNode::Type type);
 
