@@ -4,6 +4,7 @@
 
 #include "ingest/discord_json.h"
 #include "ingest/element_json.h"
+#include "ingest/mapped_importer.h"
 #include "ingest/rocketchat_mongo.h"
 #include "ingest/rocketchat_rest.h"
 #include "ingest/signal_export.h"
@@ -22,6 +23,7 @@ const std::vector<std::unique_ptr<Importer>>& Importers() {
     v.push_back(std::make_unique<RocketChatRestImporter>());
     v.push_back(std::make_unique<DiscordJsonImporter>());
     v.push_back(std::make_unique<ElementJsonImporter>());
+    v.push_back(std::make_unique<MappedImporter>());  // never sniffed: --format mapped --mapping FILE
     return v;
   }();
   return list;
