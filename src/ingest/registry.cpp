@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ingest/telegram_json.h"
+#include "ingest/whatsapp_txt.h"
 
 namespace casegraph::ingest {
 
@@ -10,6 +11,7 @@ const std::vector<std::unique_ptr<Importer>>& Importers() {
   static const std::vector<std::unique_ptr<Importer>> list = [] {
     std::vector<std::unique_ptr<Importer>> v;
     v.push_back(std::make_unique<TelegramJsonImporter>());
+    v.push_back(std::make_unique<WhatsAppTxtImporter>());
     return v;
   }();
   return list;
