@@ -12,6 +12,7 @@
 //   name REF TEXT                      one of the account's display names
 //   identifier KIND VALUE              an identifier occurrence exists
 //   message LOCATOR FIELD VALUE        FIELD: text, sent_at, sender, kind, source_id, offset
+//                                      (LOCATOR "line N" / "file:line N" or "quoted" may hold a space)
 //   attachment LOCATOR STATUS          the attachment at LOCATOR has that status
 //   search QUERY N                     total hits
 //   show LOCATOR TEXT                  the source record at LOCATOR contains TEXT
@@ -58,6 +59,23 @@ std::pair<std::string, std::string> Split(const std::string& line) {
   size_t sp = line.find(' ');
   if (sp == std::string::npos) return {line, ""};
   return {line.substr(0, sp), line.substr(sp + 1)};
+}
+
+// A LOCATOR then the rest: text locators hold a space ("line 12", "_chat.txt:line 12"), so a
+// first word "line" or ending in ":line" takes the next word too; a "quoted locator" also works.
+std::pair<std::string, std::string> SplitLocator(const std::string& rest) {
+  if (!rest.empty() && rest[0] == '"') {
+    const size_t close = rest.find('"', 1);
+    if (close != std::string::npos) {
+      return {rest.substr(1, close - 1), close + 2 <= rest.size() ? rest.substr(close + 2) : ""};
+    }
+  }
+  auto [first, tail] = Split(rest);
+  if (first == "line" || (first.size() > 5 && first.substr(first.size() - 5) == ":line")) {
+    auto [number, after] = Split(tail);
+    return {first + " " + number, after};
+  }
+  return {first, tail};
 }
 
 class GoldenTest : public ::testing::TestWithParam<std::string> {};
@@ -162,13 +180,13 @@ TEST_P(GoldenTest, Expectations) {
       ASSERT_TRUE(*stmt->Step());
       EXPECT_GE(stmt->Int(0), 1) << kind << " " << value;
     } else if (verb == "message") {
-      auto [locator, tail] = Split(rest);
+      auto [locator, tail] = SplitLocator(rest);
       auto [field, value] = Split(tail);
       auto got = message_field(locator, field);
       ASSERT_TRUE(got.has_value()) << "no message at " << locator;
       EXPECT_EQ(*got, value);
     } else if (verb == "attachment") {
-      auto [locator, status] = Split(rest);
+      auto [locator, status] = SplitLocator(rest);
       auto stmt = db.Prepare("SELECT status FROM attachments WHERE locator=?");
       stmt->Bind(1, locator);
       ASSERT_TRUE(*stmt->Step()) << "no attachment at " << locator;
@@ -179,7 +197,7 @@ TEST_P(GoldenTest, Expectations) {
       ASSERT_TRUE(r.ok()) << r.error().ToString();
       EXPECT_EQ(r->total, std::stoll(rest.substr(sp + 1)));
     } else if (verb == "show") {
-      auto [locator, text] = Split(rest);
+      auto [locator, text] = SplitLocator(rest);
       const ingest::Importer* importer = ingest::FindImporter(o.format);
       ASSERT_NE(importer, nullptr);
       auto st = RealFileSystem().Stat(req.path);
