@@ -84,9 +84,12 @@ ChatScan ScanChat(std::string_view bytes, People& people) {
           last_sender_raw = raw;
         }
         e.sender = last_sender_id;
-      } else {
+      }
+      // System lines: without "sender: ", or (iOS) under the chat's name with LRM-led text.
+      const std::string_view body = e.sender_len > 0 ? rest.substr(std::min<size_t>(rest.size(), e.sender_len + 2)) : rest;
+      if (e.sender_len == 0 || MarkLength(body, 0) > 0) {
         SystemEvent ev;
-        const std::string clean = WithoutMarks(rest);
+        const std::string clean = WithoutMarks(body);
         if (MatchSystemText(TrimMarks(clean), true, &ev)) {
           if (ev.group) scan.group_evidence = true;
           if (!ev.title.empty()) scan.subject = std::string(ev.title);
