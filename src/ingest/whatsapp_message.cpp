@@ -146,9 +146,10 @@ bool MessageBuilder::OmittedMedia(std::string_view first, model::MessageRecord& 
   return true;
 }
 
-void MessageBuilder::Classify(const Entry& e, std::string_view first_text, bool multi_line, model::MessageRecord& m) {
+void MessageBuilder::Classify(const Entry& e, std::string_view first_text, bool lrm_led,
+                              model::MessageRecord& m) {
   const std::string_view first = TrimMarks(first_text);
-  const bool system_context = e.sender == kNoSender || StartsWithMark(first_text);
+  const bool system_context = e.sender == kNoSender || lrm_led;
   SystemEvent ev;
   bool service = false;
   std::string clean;  // ev's views point into it
@@ -171,7 +172,7 @@ void MessageBuilder::Classify(const Entry& e, std::string_view first_text, bool 
     ForEachMember(ev.members, [&](std::string_view name) { m.members.emplace_back(CleanName(name)); });
     return;
   }
-  if (!multi_line && first.size() <= 80) {
+  if (m.text.find('\n') == std::string::npos && first.size() <= 80) {
     const std::string clean = WithoutMarks(first);
     if (IsDeletedMarker(clean)) {
       m.deleted = true;
@@ -188,7 +189,7 @@ void MessageBuilder::Classify(const Entry& e, std::string_view first_text, bool 
     edit.locator = m.locator;
     m.edits.push_back(std::move(edit));
   }
-  if (!first.empty() && (first.back() == '>' || first.back() == ')' || StartsWithMark(first_text) ||
+  if (!first.empty() && (first.back() == '>' || first.back() == ')' || lrm_led ||
                          first.find("\u200E") != std::string_view::npos)) {
     if (AttachedFile(first, m) || OmittedMedia(first, m)) {
       // The caption is on the continuation lines.
@@ -215,12 +216,16 @@ Status MessageBuilder::Emit(size_t i) {
     first_text.remove_prefix(std::min<size_t>(first_text.size(), e.sender_len + 1));
     if (!first_text.empty() && first_text.front() == ' ') first_text.remove_prefix(1);
   }
+  // iOS puts an LRM before attachment and system text: an artefact, not content (show keeps it).
+  const bool lrm_led = StartsWithMark(first_text);
+  while (const size_t mark = MarkLength(first_text, 0)) first_text.remove_prefix(mark);
   m.text.reserve(all.size() - (first_line.size() - first_text.size()));
   m.text.append(first_text);
   if (nl != std::string_view::npos) {
     m.text.push_back('\n');
     AppendContinuation(all.substr(nl + 1), &m.text);
   }
+  while (!m.text.empty() && (m.text.back() == '\n' || m.text.back() == '\r')) m.text.pop_back();  // blank tail lines
   if (!ctx_.utf8_valid) {
     bool repaired = false;
     std::string fixed = RepairUtf8(m.text, &repaired);
@@ -230,7 +235,7 @@ Status MessageBuilder::Emit(size_t i) {
                              "invalid UTF-8 in the message text; replaced by U+FFFD (show gives the original bytes)");
     }
   }
-  Classify(e, first_text, nl != std::string_view::npos, m);
+  Classify(e, first_text, lrm_led, m);
   // iOS writes system lines under the group's or contact's name: that is no account.
   if (e.sender != kNoSender && m.kind != "service") {
     m.sender_ref = ctx_.people->Use(e.sender, m.locator, *ctx_.sink);

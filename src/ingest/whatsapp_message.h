@@ -58,7 +58,7 @@ class MessageBuilder {
 
  private:
   void SetTime(const Entry& e, model::MessageRecord& m);
-  void Classify(const Entry& e, std::string_view first_text, bool multi_line, model::MessageRecord& m);
+  void Classify(const Entry& e, std::string_view first_text, bool lrm_led, model::MessageRecord& m);
   bool AttachedFile(std::string_view first, model::MessageRecord& m);
   bool OmittedMedia(std::string_view first, model::MessageRecord& m);
   void AddAttachment(model::MessageRecord& m, model::AttachmentRecord a);
