@@ -64,7 +64,19 @@ std::optional<LocalDateTime> ToLocal(const Header& h, DateOrder order) {
 }
 
 void DateOrderVote::Score(Candidate& c, const Header& h, DateOrder order, uint32_t line) {
+  const int64_t seconds = h.hour * 3600 + h.minute * 60 + h.second;
+  if (c.same_date) {  // the date of the previous header: only the time of day changed
+    if (c.last_day_valid) {
+      const int64_t key = c.last_day + seconds;
+      if (key < c.last_key) ++c.backward;
+      c.last_key = key;
+    } else {
+      ++c.invalid;
+    }
+    return;
+  }
   auto t = ToLocal(h, order);
+  c.last_day_valid = t.has_value();
   if (!t) {
     if (c.invalid++ == 0) {
       c.first_invalid_line = line;
@@ -73,6 +85,7 @@ void DateOrderVote::Score(Candidate& c, const Header& h, DateOrder order, uint32
     return;
   }
   const int64_t key = CivilToUnix(*t);
+  c.last_day = key - seconds;
   if (key < c.last_key) ++c.backward;
   c.last_key = key;
 }
@@ -84,6 +97,10 @@ void DateOrderVote::Add(const Header& h, uint32_t line) {
   }
   ++numeric_;
   if (h.meridiem != Meridiem::kNone && h.date_sep == '/') ++twelve_hour_slash_;
+  const bool same = numeric_ > 1 && h.field[0] == last_fields_[0] && h.field[1] == last_fields_[1] &&
+                    h.field[2] == last_fields_[2] && h.era == last_era_;
+  last_fields_[0] = h.field[0], last_fields_[1] = h.field[1], last_fields_[2] = h.field[2], last_era_ = h.era;
+  dmy_.same_date = mdy_.same_date = same;
   Score(dmy_, h, DateOrder::kDmy, line);
   Score(mdy_, h, DateOrder::kMdy, line);
 }

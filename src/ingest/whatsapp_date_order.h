@@ -41,12 +41,17 @@ class DateOrderVote {
     int first_invalid_month = 0;
     uint64_t backward = 0;  // steps where the date-time goes back
     int64_t last_key = INT64_MIN;
+    int64_t last_day = 0;        // the previous header's date at 00:00, as seconds
+    bool last_day_valid = false;
+    bool same_date = false;      // this header has the previous one's date
   };
   void Score(Candidate& c, const Header& h, DateOrder order, uint32_t line);
   Candidate dmy_, mdy_;
   uint64_t numeric_ = 0;       // headers whose order is in question (not year-first)
   uint64_t year_first_ = 0;
-  uint64_t twelve_hour_slash_ = 0;  // "1/23/23, 3:19 AM" style, which is en-US
+  uint64_t twelve_hour_slash_ = 0;
+  uint16_t last_fields_[3] = {0, 0, 0};
+  char last_era_ = 0;  // "1/23/23, 3:19 AM" style, which is en-US
 };
 
 }  // namespace casegraph::ingest::whatsapp

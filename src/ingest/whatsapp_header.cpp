@@ -335,7 +335,7 @@ size_t MarkLength(std::string_view s, size_t i) {
 
 bool HasMark(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
-    if (MarkLength(s, i) > 0) return true;
+    if (static_cast<U8>(s[i]) >= 0xD8 && MarkLength(s, i) > 0) return true;  // marks start at 0xD8+
   }
   return false;
 }

@@ -1,5 +1,6 @@
 #include "ingest/whatsapp_lexicon.h"
 
+#include <array>
 #include <cstring>
 
 namespace casegraph::ingest::whatsapp {
@@ -374,13 +375,25 @@ constexpr std::string_view kYou[] = {"You", "you", "Du", "du", "Vous", "vous", "
 
 }  // namespace
 
+// First bytes of the end-to-end openings: most texts are ruled out by one table look-up.
+bool MayOpenE2e(std::string_view text) {
+  static const auto kFirst = [] {
+    std::array<bool, 256> t{};
+    for (std::string_view p : kE2ePrefixes) t[static_cast<unsigned char>(p[0])] = true;
+    return t;
+  }();
+  return !text.empty() && kFirst[static_cast<unsigned char>(text[0])];
+}
+
 bool MatchSystemText(std::string_view text, bool system_context, SystemEvent* out) {
-  for (std::string_view prefix : kE2ePrefixes) {
-    if (StartsWith(text, prefix)) {
-      *out = SystemEvent{};
-      out->action = "e2e_notice";
-      out->group = text.find("group") != std::string_view::npos;
-      return true;
+  if (MayOpenE2e(text)) {
+    for (std::string_view prefix : kE2ePrefixes) {
+      if (StartsWith(text, prefix)) {
+        *out = SystemEvent{};
+        out->action = "e2e_notice";
+        out->group = text.find("group") != std::string_view::npos;
+        return true;
+      }
     }
   }
   if (!system_context) return false;

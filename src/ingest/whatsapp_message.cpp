@@ -1,6 +1,5 @@
 #include "ingest/whatsapp_message.h"
 
-#include <cstdio>
 
 #include "ingest/whatsapp_lexicon.h"
 
@@ -34,8 +33,7 @@ void AppendContinuation(std::string_view rest, std::string* out) {
 
 }  // namespace
 
-Result<int64_t> ZoneClock::ToUtc(const LocalDateTime& local) {
-  const int64_t as_utc = CivilToUnix(local);
+Result<int64_t> ZoneClock::ToUtc(const LocalDateTime& local, int64_t as_utc) {
   const int64_t day = FloorDiv(as_utc, kDay);
   if (day != day_) {
     day_ = day;
@@ -62,19 +60,17 @@ void MessageBuilder::SetTime(const Entry& e, model::MessageRecord& m) {
                                "; the message is kept without a time");
     return;
   }
-  auto utc = clock_.ToUtc(*local);
+  const int64_t as_utc = CivilToUnix(*local);
+  auto utc = clock_.ToUtc(*local, as_utc);
   if (!utc) {
     ++undated_;
     m.time_basis = "none";
     return;
   }
   m.sent_at_utc = *utc;
-  m.utc_offset_seconds = static_cast<int32_t>(CivilToUnix(*local) - *utc);
+  m.utc_offset_seconds = static_cast<int32_t>(as_utc - *utc);
   m.time_basis = "examiner-tz";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", local->year, local->month, local->day,
-                local->hour, local->minute, local->second);
-  m.local_time = buf;
+  // local_time stays empty: it is sent_at + utc_offset_seconds, and the store does not keep it.
 }
 
 void MessageBuilder::AddAttachment(model::MessageRecord& m, model::AttachmentRecord a) {
@@ -173,10 +169,11 @@ void MessageBuilder::Classify(const Entry& e, std::string_view first_text, bool 
     return;
   }
   if (m.text.find('\n') == std::string::npos && first.size() <= 80) {
-    const std::string clean = WithoutMarks(first);
-    if (IsDeletedMarker(clean)) {
+    const bool marks = HasMark(first);
+    const std::string clean = marks ? WithoutMarks(first) : std::string();
+    if (IsDeletedMarker(marks ? std::string_view(clean) : first)) {
       m.deleted = true;
-      m.deleted_detail = clean;
+      m.deleted_detail = marks ? clean : std::string(first);
       m.text.clear();
       return;
     }

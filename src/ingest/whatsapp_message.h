@@ -25,7 +25,8 @@ namespace casegraph::ingest::whatsapp {
 class ZoneClock {
  public:
   explicit ZoneClock(std::string zone) : zone_(std::move(zone)) {}
-  Result<int64_t> ToUtc(const LocalDateTime& local);
+  // `as_utc` is CivilToUnix(local), which the caller has anyway.
+  Result<int64_t> ToUtc(const LocalDateTime& local, int64_t as_utc);
 
  private:
   std::string zone_;

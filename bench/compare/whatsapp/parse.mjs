@@ -1,6 +1,6 @@
 // Peer side of bench/compare/whatsapp: parses one WhatsApp export with the npm package
 // whatsapp-chat-parser (pinned in package.json) and prints
-//   messages=N parse_ms=T
+//   messages=N parse_ms=WALL cpu_ms=CPU (all threads of the process, GC included)
 // timing parseString only (the file is read before the clock starts, as casegraph's bench maps
 // it before its clock starts). PATH is a chat .txt or a folder holding _chat.txt /
 // "WhatsApp Chat….txt". Usage: node parse.mjs PATH
@@ -16,7 +16,9 @@ if (statSync(path).isDirectory()) {
   path = join(path, chat);
 }
 const text = readFileSync(path, 'utf8');
+const cpuStart = process.cpuUsage();
 const start = performance.now();
 const messages = parseString(text, { parseAttachments: true });
 const elapsed = performance.now() - start;
-console.log(`messages=${messages.length} parse_ms=${elapsed.toFixed(1)}`);
+const cpu = process.cpuUsage(cpuStart);
+console.log(`messages=${messages.length} parse_ms=${elapsed.toFixed(1)} cpu_ms=${((cpu.user + cpu.system) / 1000).toFixed(1)}`);

@@ -30,24 +30,29 @@ cat "$chat" > /dev/null  # page cache warm for both sides
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
-rm -f "$work"/*.ms
+rm -f "$work"/*.ms "$work"/*.cpu
 for i in $(seq 0 "$runs"); do
   cg_out=$($bench "$export_dir" Europe/Istanbul)
   node_out=$(node --max-old-space-size=16384 "$here/parse.mjs" "$export_dir")
   if [ "$i" != 0 ]; then  # run 0 is the warm-up
     echo "$cg_out" | field parse_ms >> "$work/casegraph.ms"
     echo "$node_out" | field parse_ms >> "$work/node.ms"
+    echo "$cg_out" | field cpu_ms >> "$work/casegraph.cpu"
+    echo "$node_out" | field cpu_ms >> "$work/node.cpu"
   fi
 done
 cg_ms=$(median < "$work/casegraph.ms")
 node_ms=$(median < "$work/node.ms")
+cg_cpu=$(median < "$work/casegraph.cpu")
+node_cpu=$(median < "$work/node.cpu")
 cg_n=$(echo "$cg_out" | field messages)
 node_n=$(echo "$node_out" | field messages)
 echo "export: $chat ($bytes bytes, $style, $messages messages written)"
-printf "%-28s %10s %12s %10s\n" side messages "median ms" "MB/s"
-printf "%-28s %10s %12s %10.1f\n" "casegraph whatsapp-txt" "$cg_n" "$cg_ms" "$(echo "$bytes / 1048576 / ($cg_ms / 1000)" | bc -l)"
-printf "%-28s %10s %12s %10.1f\n" "npm whatsapp-chat-parser" "$node_n" "$node_ms" "$(echo "$bytes / 1048576 / ($node_ms / 1000)" | bc -l)"
-printf "speed-up: %.1fx (runs: %s, median of each)\n" "$(echo "$node_ms / $cg_ms" | bc -l)" "$runs"
+printf "%-28s %10s %14s %14s %10s\n" side messages "median wall ms" "median cpu ms" "MB/s wall"
+printf "%-28s %10s %14s %14s %10.1f\n" "casegraph whatsapp-txt" "$cg_n" "$cg_ms" "$cg_cpu" "$(echo "$bytes / 1048576 / ($cg_ms / 1000)" | bc -l)"
+printf "%-28s %10s %14s %14s %10.1f\n" "npm whatsapp-chat-parser" "$node_n" "$node_ms" "$node_cpu" "$(echo "$bytes / 1048576 / ($node_ms / 1000)" | bc -l)"
+printf "speed-up: %.1fx wall, %.1fx cpu (runs: %s, median of each; load average: %s)\n" "$(echo "$node_ms / $cg_ms" | bc -l)" \
+  "$(echo "$node_cpu / $cg_cpu" | bc -l)" "$runs" "$(cut -d' ' -f1 /proc/loadavg)"
 
 echo
 echo "message counts on the shared fixtures (casegraph / whatsapp-chat-parser):"
