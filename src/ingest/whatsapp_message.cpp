@@ -149,7 +149,13 @@ void MessageBuilder::Classify(const Entry& e, std::string_view first_text, bool 
   SystemEvent ev;
   bool service = false;
   std::string clean;  // ev's views point into it
-  if (system_context) {
+  // iOS also LRM-leads its media placeholders, far more common than system lines: those first.
+  bool placeholder = false;
+  if (e.sender != kNoSender && lrm_led && !first.empty() && first.size() <= 160) {
+    const std::string plain = WithoutMarks(first);
+    placeholder = first.back() == '>' || !OmittedMediaKind(plain).empty() || IsDeletedMarker(plain);
+  }
+  if (system_context && !placeholder) {
     clean = WithoutMarks(TrimMarks(m.text));
     service = MatchSystemText(clean, true, &ev) || e.sender == kNoSender;
   } else if (first.size() > 30) {

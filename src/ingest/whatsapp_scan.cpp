@@ -90,7 +90,10 @@ ChatScan ScanChat(std::string_view bytes, People& people) {
       if (e.sender_len == 0 || MarkLength(body, 0) > 0) {
         SystemEvent ev;
         const std::string clean = WithoutMarks(body);
-        if (MatchSystemText(TrimMarks(clean), true, &ev)) {
+        const std::string_view trimmed = TrimMarks(clean);
+        const bool placeholder = e.sender_len > 0 && (!OmittedMediaKind(trimmed).empty() ||
+                                                      (!trimmed.empty() && trimmed.back() == '>'));
+        if (!placeholder && MatchSystemText(trimmed, true, &ev)) {
           if (ev.group) scan.group_evidence = true;
           if (!ev.title.empty()) scan.subject = std::string(ev.title);
         }
