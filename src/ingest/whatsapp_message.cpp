@@ -205,7 +205,7 @@ void MessageBuilder::Classify(const Entry& e, std::string_view first_text, bool 
 Status MessageBuilder::Emit(size_t i) {
   const Entry& e = (*ctx_.entries)[i];
   const std::string_view all = MessageBytes(ctx_.bytes, *ctx_.entries, i);
-  const size_t nl = all.find('\n');
+  const size_t nl = e.multi_line ? all.find('\n') : std::string_view::npos;
   std::string_view first_line = all.substr(0, nl);
   if (!first_line.empty() && first_line.back() == '\r') first_line.remove_suffix(1);
   std::string_view first_text = first_line.substr(std::min<size_t>(e.header.length, first_line.size()));

@@ -58,7 +58,8 @@ size_t SenderLength(std::string_view rest) {
 
 ChatScan ScanChat(std::string_view bytes, People& people) {
   ChatScan scan;
-  scan.entries.reserve(bytes.size() / 96 + 16);
+  // Over-reserve (untouched pages cost nothing): growing would copy every entry once more.
+  scan.entries.reserve(bytes.size() / 48 + 16);
   const char* base = bytes.data();
   const size_t n = bytes.size();
   size_t pos = 0;
@@ -100,7 +101,12 @@ ChatScan ScanChat(std::string_view bytes, People& people) {
       }
       scan.vote.Add(e.header, line);
       scan.entries.push_back(e);
-    } else if (!text.empty()) {
+    } else {
+      if (!scan.entries.empty()) scan.entries.back().multi_line = true;
+      if (text.empty()) {
+        pos = eol + 1;
+        continue;
+      }
       if (scan.entries.empty()) ++scan.leading_lines;
       if (LooksLikeBrokenHeader(text)) {
         if (scan.broken_headers++ == 0) scan.first_broken_line = line;

@@ -22,6 +22,7 @@ struct Entry {
   uint32_t line = 0;            // 1-based
   uint32_t sender = kNoSender;  // People id; kNoSender for a system line
   uint16_t sender_len = 0;      // bytes of the raw sender field after the header
+  bool multi_line = false;      // continuation lines follow
   Header header;
 };
 
