@@ -1,6 +1,7 @@
 // `synth`: writes a synthetic export in a real format, deterministic by --seed, for demos, tests
-// and benchmarks: a Telegram Desktop full-account export (default), an Element room export, or a
-// Rocket.Chat mongoexport folder. All text is neutral placeholder chatter.
+// and benchmarks: a Telegram Desktop full-account export (default), an Element room export, a
+// Rocket.Chat mongoexport folder, or a WhatsApp chat .txt (--style picks the locale and
+// platform). All text is neutral placeholder chatter.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -9,6 +10,7 @@
 #include "synth/element_synth.h"
 #include "synth/rocketchat_synth.h"
 #include "synth/telegram_synth.h"
+#include "synth/whatsapp_synth.h"
 
 namespace casegraph::cli {
 namespace {
@@ -56,23 +58,32 @@ Result<Written> WriteRocketChat(const synth::TelegramSynthOptions& common) {
                  "in " + std::to_string(s->rooms) + " rooms of " + std::to_string(s->users) + " users"};
 }
 
+Result<Written> WriteWhatsApp(const synth::TelegramSynthOptions& common, const std::string& style) {
+  auto s = synth::WriteWhatsAppExport({common.seed, common.messages, common.out_dir, style});
+  if (!s) return s.error();
+  return Written{s->folder, s->chat_file, s->messages, "(" + std::to_string(s->bytes) + " bytes, " + style + ")"};
+}
+
 }  // namespace
 
 void AddSynthCommand(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<synth::TelegramSynthOptions>();
   auto json = std::make_shared<bool>(false);
   auto format = std::make_shared<std::string>("telegram");
+  auto style = std::make_shared<std::string>("android-en-GB");
   auto* cmd = app.add_subcommand("synth", "write a synthetic export (neutral placeholder text) for demos and benchmarks");
   cmd->add_option("--out", options->out_dir, "folder to write")->required();
   cmd->add_option("--seed", options->seed, "random seed (same seed, same bytes)");
   cmd->add_option("--messages", options->messages, "number of messages")->check(CLI::Range(uint64_t{1}, uint64_t{50000000}));
-  cmd->add_option("--format", *format, "telegram (default), element or rocketchat")
-      ->check(CLI::IsMember({"telegram", "element", "rocketchat"}));
+  cmd->add_option("--format", *format, "telegram (default), element, rocketchat or whatsapp")
+      ->check(CLI::IsMember({"telegram", "element", "rocketchat", "whatsapp"}));
+  cmd->add_option("--style", *style, "WhatsApp header style (platform and locale)")->check(CLI::IsMember(synth::WhatsAppStyles()));
   cmd->add_flag("--json", *json, "print one JSON document");
-  cmd->callback([&ctx, options, json, format] {
-    ctx.action = [options, json, format] {
+  cmd->callback([&ctx, options, json, format, style] {
+    ctx.action = [options, json, format, style] {
       Result<Written> written = *format == "element"      ? WriteElement(*options)
                                 : *format == "rocketchat" ? WriteRocketChat(*options)
+                                : *format == "whatsapp"   ? WriteWhatsApp(*options, *style)
                                                           : WriteTelegram(*options);
       if (!written) return ReportError(written.error());
       return Print(*written, *json);

@@ -10,6 +10,7 @@
 #include "ingest/signal_export.h"
 #include "ingest/telegram_html.h"
 #include "ingest/telegram_json.h"
+#include "ingest/whatsapp_txt.h"
 
 namespace casegraph::ingest {
 
@@ -24,6 +25,7 @@ const std::vector<std::unique_ptr<Importer>>& Importers() {
     v.push_back(std::make_unique<DiscordJsonImporter>());
     v.push_back(std::make_unique<ElementJsonImporter>());
     v.push_back(std::make_unique<MappedImporter>());  // never sniffed: --format mapped --mapping FILE
+    v.push_back(std::make_unique<WhatsAppTxtImporter>());
     return v;
   }();
   return list;

@@ -65,14 +65,21 @@ std::pair<std::string, std::string> Split(const std::string& line) {
   return {line.substr(0, sp), line.substr(sp + 1)};
 }
 
-// The same for a locator, which may be quoted when it holds spaces: "line 12" rest.
-std::pair<std::string, std::string> SplitLocator(const std::string& line) {
-  if (line.empty() || line[0] != '"') return Split(line);
-  size_t close = line.find('"', 1);
-  if (close == std::string::npos) return {line, ""};
-  std::string rest = close + 1 < line.size() ? line.substr(close + 1) : "";
-  if (!rest.empty() && rest[0] == ' ') rest.erase(0, 1);
-  return {line.substr(1, close - 1), rest};
+// A LOCATOR then the rest: text locators hold a space ("line 12", "_chat.txt:line 12"), so a
+// first word "line" or ending in ":line" takes the next word too; a "quoted locator" also works.
+std::pair<std::string, std::string> SplitLocator(const std::string& rest) {
+  if (!rest.empty() && rest[0] == '"') {
+    const size_t close = rest.find('"', 1);
+    if (close != std::string::npos) {
+      return {rest.substr(1, close - 1), close + 2 <= rest.size() ? rest.substr(close + 2) : ""};
+    }
+  }
+  auto [first, tail] = Split(rest);
+  if (first == "line" || (first.size() > 5 && first.substr(first.size() - 5) == ":line")) {
+    auto [number, after] = Split(tail);
+    return {first + " " + number, after};
+  }
+  return {first, tail};
 }
 
 class GoldenTest : public ::testing::TestWithParam<std::string> {};
