@@ -1,22 +1,17 @@
-// Fuzzes the signal-export chat.md reader: any bytes must give records, warnings or an Error.
-#include <cstddef>
-#include <cstdint>
-#include <string>
-
+// libFuzzer target for signal-export: the input is chat.md of a conversation folder.
+#include "fuzz/fuzz_importer.h"
 #include "ingest/signal_export.h"
-#include "testutil/testutil.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  casegraph::testing::MemFileSystem fs;
-  fs.Add("/chat/chat.md", std::string(reinterpret_cast<const char*>(data), size));
+  using namespace casegraph;
+  const std::string bytes = fuzz::Bytes(data, size);
+  testing::MemFileSystem fs;
+  fs.Add("/chat/chat.md", bytes);
   fs.Add("/chat/media/a.jpg", "x");
-  casegraph::testing::CaptureSink sink;
-  casegraph::Diagnostics diagnostics;
-  casegraph::ingest::ImportOptions options;
+  const ingest::SignalExportImporter importer;
+  ingest::ImportOptions options;
   options.tz = "Europe/Istanbul";
-  casegraph::ingest::SignalExportImporter importer;
-  casegraph::ingest::Source source{&fs, "/chat", true, false};
-  (void)importer.Import(source, options, sink, diagnostics);
-  for (const auto& m : sink.messages) (void)importer.Show(source, m.locator);
+  fuzz::ImportAndShow(importer, {&fs, "/chat", true}, options);
+  fuzz::Sniff(importer, "/chat/chat.md", bytes, "/chat", "chat.md");
   return 0;
 }
