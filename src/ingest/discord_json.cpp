@@ -12,6 +12,7 @@
 #include "ingest/discord_sniff.h"
 #include "ingest/discord_walker.h"
 #include "ingest/export_folder.h"
+#include "ingest/json_raw.h"
 #include "ingest/json_scan.h"
 
 namespace casegraph::ingest {
@@ -169,27 +170,10 @@ Result<std::string> DiscordJsonImporter::Show(const Source& source, const std::s
   }
   simdjson::ondemand::value value;
   if (auto err = doc.at_pointer(locator).get(value)) {
-    if (err == simdjson::NO_SUCH_FIELD || err == simdjson::INDEX_OUT_OF_BOUNDS ||
-        err == simdjson::INVALID_JSON_POINTER || err == simdjson::INCORRECT_TYPE) {
-      return NotFoundAt(exp, locator);
-    }
+    if (IsNoSuchPointer(err)) return NotFoundAt(exp, locator);
     return errors.Parse(err, locator);
   }
-  simdjson::ondemand::json_type type;
-  if (auto err = value.type().get(type)) return errors.Parse(err, locator);
-  simdjson::error_code err = simdjson::SUCCESS;
-  if (type == simdjson::ondemand::json_type::object) {
-    simdjson::ondemand::object object;
-    err = value.get_object().get(object);
-    if (!err) err = object.raw_json().get(raw);
-  } else if (type == simdjson::ondemand::json_type::array) {
-    simdjson::ondemand::array array;
-    err = value.get_array().get(array);
-    if (!err) err = array.raw_json().get(raw);
-  } else {
-    raw = TrimJsonToken(value.raw_json_token());
-  }
-  if (err) return errors.Parse(err, locator);
+  if (auto err = RawJsonText(value, raw)) return errors.Parse(err, locator);
   return std::string(raw);
 }
 

@@ -12,6 +12,7 @@
 #include "ingest/element_members.h"
 #include "ingest/element_sniff.h"
 #include "ingest/element_timeline.h"
+#include "ingest/json_raw.h"
 #include "ingest/json_scan.h"
 
 namespace casegraph::ingest {
@@ -221,24 +222,11 @@ Result<std::string> ElementJsonImporter::Show(const Source& source, const std::s
   } else {
     simdjson::ondemand::value value;
     err = doc.at_pointer(locator).get(value);
-    if (err == simdjson::NO_SUCH_FIELD || err == simdjson::INDEX_OUT_OF_BOUNDS || err == simdjson::INVALID_JSON_POINTER ||
-        err == simdjson::INCORRECT_TYPE) {
+    if (IsNoSuchPointer(err)) {
       return Error::NotFound(std::string(kName) + "nothing at " + locator + " in " + exp.label,
                              Location{exp.label, locator});
     }
-    simdjson::ondemand::json_type type{};
-    if (!err) err = value.type().get(type);
-    if (!err && type == simdjson::ondemand::json_type::object) {
-      simdjson::ondemand::object object;
-      err = value.get_object().get(object);
-      if (!err) err = object.raw_json().get(raw);
-    } else if (!err && type == simdjson::ondemand::json_type::array) {
-      simdjson::ondemand::array array;
-      err = value.get_array().get(array);
-      if (!err) err = array.raw_json().get(raw);
-    } else if (!err) {
-      raw = TrimJsonToken(value.raw_json_token());
-    }
+    if (!err) err = RawJsonText(value, raw);
   }
   if (err) return ParseError(err, exp);
   return std::string(raw);

@@ -38,7 +38,7 @@ Result<size_t> WalkDocument(od::document& doc, const Path& path, const std::stri
   if (json_error) return matched;
   json_error = WalkPath(root, path, [&](od::value& value, const std::string& pointer) -> simdjson::error_code {
     std::string_view raw;
-    if (auto e = RawJson(value, raw)) return e;
+    if (auto e = RawJsonText(value, raw)) return e;
     if (raw == "null") return simdjson::SUCCESS;
     const std::string locator = base + pointer;
     if (raw.empty() || (raw[0] != '{' && raw[0] != '[')) {

@@ -156,29 +156,12 @@ simdjson::error_code ReadScalar(od::value& value, std::optional<Scalar>& out) {
     }
     default: {
       std::string_view raw;
-      if (auto err = RawJson(value, raw)) return err;
+      if (auto err = RawJsonText(value, raw)) return err;
       s.type = Scalar::Type::kStructured;
       s.text = std::string(raw);
     }
   }
   out = std::move(s);
-  return simdjson::SUCCESS;
-}
-
-simdjson::error_code RawJson(od::value& value, std::string_view& out) {
-  od::json_type type;
-  if (auto err = value.type().get(type)) return err;
-  if (type == od::json_type::object) {
-    od::object object;
-    if (auto err = value.get_object().get(object)) return err;
-    return object.raw_json().get(out);
-  }
-  if (type == od::json_type::array) {
-    od::array array;
-    if (auto err = value.get_array().get(array)) return err;
-    return array.raw_json().get(out);
-  }
-  out = TrimJsonToken(value.raw_json_token());
   return simdjson::SUCCESS;
 }
 

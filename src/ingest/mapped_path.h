@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "ingest/json_raw.h"
 
 namespace casegraph::ingest::mapped {
 
@@ -53,8 +54,5 @@ simdjson::error_code WalkPath(od::value value, const Path& path, const MatchFn& 
 
 // The scalar at `value` (null -> nullopt).
 simdjson::error_code ReadScalar(od::value& value, std::optional<Scalar>& out);
-
-// The raw JSON text of `value` (object, array or trimmed scalar token).
-simdjson::error_code RawJson(od::value& value, std::string_view& out);
 
 }  // namespace casegraph::ingest::mapped

@@ -69,7 +69,7 @@ Status JsonRecord::Each(const Path& path, const EachFn& fn) {
     // Sub-records are objects (or arrays); a stray scalar or null is no record.
     if (type != od::json_type::object && type != od::json_type::array) return simdjson::SUCCESS;
     std::string_view raw;
-    if (auto err = RawJson(value, raw)) return err;
+    if (auto err = RawJsonText(value, raw)) return err;
     subs.emplace_back(pointer, std::string(raw));
     return simdjson::SUCCESS;
   }));

@@ -47,7 +47,7 @@ Result<std::string> RawAt(std::string_view json, size_t capacity, const std::str
   od::value value;
   if (auto err = doc.at_pointer(pointer).get(value)) return fail(err);
   std::string_view raw;
-  if (auto err = mapped::RawJson(value, raw)) return fail(err);
+  if (auto err = RawJsonText(value, raw)) return fail(err);
   return std::string(raw);
 }
 

@@ -3,6 +3,7 @@
 
 #include <simdjson.h>
 
+#include "ingest/json_raw.h"
 #include "ingest/json_scan.h"
 
 namespace casegraph::ingest::rocketchat {
@@ -12,28 +13,6 @@ namespace od = simdjson::ondemand;
 
 Error ParseError(simdjson::error_code err, const Location& where) {
   return Error::Corrupt(std::string("rocketchat: cannot read the document: ") + simdjson::error_message(err), where);
-}
-
-// The bytes of `value` as written.
-simdjson::error_code RawOf(od::value& value, std::string_view& raw) {
-  od::json_type type;
-  if (auto err = value.type().get(type)) return err;
-  if (type == od::json_type::object) {
-    od::object o;
-    if (auto err = value.get_object().get(o)) return err;
-    auto err = o.raw_json().get(raw);
-    raw = TrimJsonToken(raw);  // raw_json runs up to the next token
-    return err;
-  }
-  if (type == od::json_type::array) {
-    od::array a;
-    if (auto err = value.get_array().get(a)) return err;
-    auto err = a.raw_json().get(raw);
-    raw = TrimJsonToken(raw);
-    return err;
-  }
-  raw = TrimJsonToken(value.raw_json_token());
-  return simdjson::SUCCESS;
 }
 
 bool PointsIntoServices(std::string_view pointer) {
@@ -61,7 +40,7 @@ Result<std::string> ShowInDocument(std::string_view doc, std::string_view pointe
       return ParseError(err, where);
     }
     std::string_view raw;
-    if (auto err = RawOf(value, raw)) return ParseError(err, where);
+    if (auto err = RawJsonText(value, raw)) return ParseError(err, where);
     return std::string(raw);
   }
   // The whole document: cut out every top-level "services" (duplicate keys included).
@@ -76,7 +55,7 @@ Result<std::string> ShowInDocument(std::string_view doc, std::string_view pointe
     od::value value;
     if (auto err = field.value().get(value)) return ParseError(err, where);
     std::string_view raw;
-    if (auto err = RawOf(value, raw)) return ParseError(err, where);
+    if (auto err = RawJsonText(value, raw)) return ParseError(err, where);
     const size_t begin = static_cast<size_t>(raw.data() - copy.data());
     out.append(doc.substr(copied, begin - copied));
     out += kRedactedServices;

@@ -11,6 +11,7 @@
 
 #include "base/time_util.h"
 #include "ingest/export_folder.h"
+#include "ingest/json_raw.h"
 #include "ingest/json_repair.h"
 #include "ingest/json_scan.h"
 #include "ingest/telegram_context.h"
@@ -180,28 +181,13 @@ Result<std::string> TelegramJsonImporter::Show(const Source& source, const std::
   } else {
     simdjson::ondemand::value value;
     if (auto err = doc.at_pointer(locator).get(value)) {
-      if (err == simdjson::NO_SUCH_FIELD || err == simdjson::INDEX_OUT_OF_BOUNDS ||
-          err == simdjson::INVALID_JSON_POINTER || err == simdjson::INCORRECT_TYPE) {
+      if (IsNoSuchPointer(err)) {
         return Error::NotFound("telegram-json: nothing at " + locator + " in " + exp.label,
                                Location{exp.label, locator});
       }
       return errors.Parse(err, locator);
     }
-    simdjson::ondemand::json_type type;
-    if (auto err = value.type().get(type)) return errors.Parse(err, locator);
-    simdjson::error_code err = simdjson::SUCCESS;
-    if (type == simdjson::ondemand::json_type::object) {
-      simdjson::ondemand::object object;
-      err = value.get_object().get(object);
-      if (!err) err = object.raw_json().get(raw);
-    } else if (type == simdjson::ondemand::json_type::array) {
-      simdjson::ondemand::array array;
-      err = value.get_array().get(array);
-      if (!err) err = array.raw_json().get(raw);
-    } else {
-      raw = TrimJsonToken(value.raw_json_token());
-    }
-    if (err) return errors.Parse(err, locator);
+    if (auto err = RawJsonText(value, raw)) return errors.Parse(err, locator);
   }
   // Give back the original bytes, also where a repair changed them.
   const size_t begin = errors.OriginalOffset(raw.data());
