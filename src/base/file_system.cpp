@@ -166,6 +166,19 @@ Result<std::string> ReadWholeFile(const FileSystem& fs, const std::string& path)
   return std::string((*view)->bytes());
 }
 
+std::string BaseName(std::string_view path) {
+  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
+  const size_t slash = path.rfind('/');
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+std::string ParentDir(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  if (slash == std::string_view::npos) return ".";
+  if (slash == 0) return "/";
+  return std::string(path.substr(0, slash));
+}
+
 std::string JoinPath(std::string_view dir, std::string_view name) {
   std::string out(dir);
   while (out.size() > 1 && out.back() == '/') out.pop_back();

@@ -51,6 +51,11 @@ const FileSystem& RealFileSystem();
 // The whole file as a string (for small configuration files: mappings, rules).
 Result<std::string> ReadWholeFile(const FileSystem& fs, const std::string& path);
 
+// The last component of a path ("a/b/" -> "b") and the folder holding it ("a/b" -> "a",
+// "b" -> ".", "/b" -> "/").
+std::string BaseName(std::string_view path);
+std::string ParentDir(std::string_view path);
+
 // Joins with '/', collapsing a trailing slash of `dir`.
 std::string JoinPath(std::string_view dir, std::string_view name);
 

@@ -18,12 +18,6 @@
 namespace casegraph::ingest {
 namespace {
 
-std::string BaseName(std::string_view path) {
-  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
-  const size_t slash = path.rfind('/');
-  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
-}
-
 // The export file, mapped: what both Import and Show parse.
 struct OpenedExport {
   std::string main_path;  // on the file system

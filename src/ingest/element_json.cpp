@@ -23,12 +23,6 @@ using element::HeadShape;
 constexpr std::string_view kName = "element-json: ";
 constexpr std::string_view kReexport = "re-export as JSON (Export chat → Format: JSON)";
 
-std::string BaseName(std::string_view path) {
-  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
-  const size_t slash = path.rfind('/');
-  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
-}
-
 bool IsFile(const FileSystem& fs, const std::string& path) {
   auto st = fs.Stat(path);
   return st && !st->is_directory;

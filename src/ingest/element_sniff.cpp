@@ -33,12 +33,6 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-std::string_view BaseName(std::string_view path) {
-  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
-  const size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 bool LooksLikeElementHtml(std::string_view head) {
   for (std::string_view marker : {"mx_EventTile", "mx_RoomView", "mx_MatrixChat", "mx_Export_EventWrapper",
                                   "mx_NewRoomIntro", "mx_RoomHeader"}) {
@@ -121,7 +115,7 @@ HeadShape ShapeOfHead(std::string_view raw_head, std::string_view file_name) {
 
 SniffResult SniffElement(const Probe& probe) {
   if (!probe.is_directory) {
-    const std::string_view name = BaseName(probe.path);
+    const std::string name = BaseName(probe.path);
     return Score(ShapeOfHead(probe.head, name), IsExportFolderName(name));
   }
   for (std::string_view main : {"export.json", "index.html", "export.txt"}) {

@@ -17,19 +17,6 @@ namespace {
 using mapped::InputFile;
 using mapped::Mapping;
 
-std::string BaseName(std::string_view path) {
-  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
-  const size_t slash = path.rfind('/');
-  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
-}
-
-std::string ParentDir(std::string_view path) {
-  const size_t slash = path.rfind('/');
-  if (slash == std::string_view::npos) return ".";
-  if (slash == 0) return "/";
-  return std::string(path.substr(0, slash));
-}
-
 // Paths (relative to the folder) of the files the mapping's globs select, sorted.
 Result<std::vector<std::string>> SelectFiles(const Source& source, const Mapping& mapping) {
   if (mapping.files.empty()) {

@@ -23,19 +23,6 @@ using rocketchat::Collection;
 using rocketchat::CollectionFiles;
 using rocketchat::Document;
 
-std::string BaseName(std::string_view path) {
-  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
-  const size_t slash = path.rfind('/');
-  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
-}
-
-std::string ParentDir(std::string_view path) {
-  const size_t slash = path.rfind('/');
-  if (slash == std::string_view::npos) return ".";
-  if (slash == 0) return "/";
-  return std::string(path.substr(0, slash));
-}
-
 // Where the collection files are: the folder, or the lone file's folder.
 struct Layout {
   std::string dir;

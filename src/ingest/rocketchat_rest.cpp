@@ -31,13 +31,6 @@ std::optional<Role> RoleOfKey(std::string_view key) {
   return std::nullopt;
 }
 
-std::string ParentDir(std::string_view path) {
-  const size_t slash = path.rfind('/');
-  if (slash == std::string_view::npos) return ".";
-  if (slash == 0) return "/";
-  return std::string(path.substr(0, slash));
-}
-
 struct ResponseFile {
   std::string name;     // file name in a folder; the path given for a lone file
   std::string prefix;   // locator prefix: "/<name>" in a folder, "" for a lone file

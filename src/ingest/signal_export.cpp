@@ -11,12 +11,6 @@ namespace {
 constexpr std::string_view kMainFile = "chat.md";
 constexpr std::string_view kDeleted = "(This message was deleted)";
 
-std::string BaseName(std::string_view path) {
-  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
-  const size_t slash = path.rfind('/');
-  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
-}
-
 std::string Stem(std::string_view name) {
   const size_t dot = name.rfind('.');
   return std::string(dot == std::string_view::npos || dot == 0 ? name : name.substr(0, dot));

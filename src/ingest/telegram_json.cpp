@@ -24,19 +24,6 @@ namespace {
 
 constexpr std::string_view kMainFile = "result.json";
 
-std::string BaseName(std::string_view path) {
-  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
-  const size_t slash = path.rfind('/');
-  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
-}
-
-std::string ParentDir(std::string_view path) {
-  const size_t slash = path.rfind('/');
-  if (slash == std::string_view::npos) return ".";
-  if (slash == 0) return "/";
-  return std::string(path.substr(0, slash));
-}
-
 // The exhibit's main file, mapped, and possibly repaired: what both Import and Show parse.
 struct OpenedExport {
   std::string main_path;   // path of result.json on the file system

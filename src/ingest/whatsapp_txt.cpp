@@ -23,22 +23,9 @@ namespace {
 
 using namespace whatsapp;  // NOLINT: this file is the format's entry point
 
-std::string BaseName(std::string_view path) {
-  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
-  const size_t slash = path.rfind('/');
-  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
-}
-
 std::string StemOf(std::string_view name) {
   const size_t dot = name.rfind('.');
   return std::string(dot == std::string_view::npos || dot == 0 ? name : name.substr(0, dot));
-}
-
-std::string ParentDir(std::string_view path) {
-  const size_t slash = path.rfind('/');
-  if (slash == std::string_view::npos) return ".";
-  if (slash == 0) return "/";
-  return std::string(path.substr(0, slash));
 }
 
 struct OpenedChat {
@@ -167,7 +154,7 @@ Result<ImportSummary> WhatsAppTxtImporter::Import(const Source& source, const Im
   if (TrimMarks(bytes).find_first_not_of("\r\n\t ") == std::string_view::npos) {
     return Error::Corrupt("whatsapp-txt: empty file " + chat.label, Location{chat.label, "byte 0"});
   }
-  People people(std::string(model::kExhibitScope));  // names are local: the store scopes them
+  People people{std::string(model::kExhibitScope)};  // names are local: the store scopes them
   ChatScan scan = ScanChat(bytes, people);
   if (scan.entries.empty()) {
     return Error::Corrupt("whatsapp-txt: no WhatsApp message line in " + chat.label +

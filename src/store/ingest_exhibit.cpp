@@ -17,12 +17,6 @@ namespace casegraph::store {
 namespace {
 
 
-std::string BaseName(std::string path) {
-  while (path.size() > 1 && path.back() == '/') path.pop_back();
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
 std::string DerivedLabel(const std::string& path) {
   std::string base = BaseName(path);
   // Exporters give their main file the same name in every export: the folder names the exhibit.
