@@ -16,12 +16,15 @@
 namespace casegraph::store {
 namespace {
 
-
-std::string DerivedLabel(const std::string& path) {
+// The exhibit's name from its path. An exporter gives its main file the same name in every
+// export (the importer's patterns without wildcards: result.json, _chat.txt, …): then the
+// folder names the exhibit.
+std::string DerivedLabel(const std::string& path, const std::vector<std::string>& patterns) {
   std::string base = BaseName(path);
-  // Exporters give their main file the same name in every export: the folder names the exhibit.
-  static const char* const kGenericNames[] = {"result.json", "messages.html", "chat.md", "_chat.txt", "export.json"};
-  if (std::find(std::begin(kGenericNames), std::end(kGenericNames), base) != std::end(kGenericNames)) {
+  const bool generic = std::any_of(patterns.begin(), patterns.end(), [&](const std::string& p) {
+    return p == base && p.find('*') == std::string::npos;
+  });
+  if (generic) {
     std::string parent = path.substr(0, path.size() - base.size());
     std::string p = BaseName(parent);
     if (!p.empty() && p != "." && p != "/") return p;
@@ -124,7 +127,7 @@ IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
     return out;
   }
 
-  auto label = UniqueLabel(ws.db(), case_row->id, req.label.empty() ? DerivedLabel(req.path) : req.label, !req.label.empty());
+  auto label = UniqueLabel(ws.db(), case_row->id, req.label.empty() ? DerivedLabel(req.path, info.patterns) : req.label, !req.label.empty());
   if (!label) return fail(label.error());
   out.label = *label;
 
