@@ -5,6 +5,8 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <utility>
+#include <vector>
 
 #include "cli/context.h"
 #include "synth/element_synth.h"
@@ -20,13 +22,19 @@ struct Written {
   std::string folder, main_file;
   uint64_t messages = 0;
   std::string detail;  // "in 12 chats"
+  // Generator-specific fields of --json (Telegram's result_json, chats, contacts, owner_ref …).
+  std::vector<std::pair<std::string, std::string>> texts;
+  std::vector<std::pair<std::string, int64_t>> counts;
 };
 
 int Print(const Written& w, bool json) {
   if (json) {
     JsonWriter j;
     j.BeginObject().Field("folder", w.folder).Field("main_file", w.main_file)
-        .Field("messages", static_cast<int64_t>(w.messages)).Field("detail", w.detail).EndObject();
+        .Field("messages", static_cast<int64_t>(w.messages)).Field("detail", w.detail);
+    for (const auto& [key, value] : w.texts) j.Field(key, value);
+    for (const auto& [key, value] : w.counts) j.Field(key, value);
+    j.EndObject();
     PrintJson(j);
   } else {
     std::printf("wrote %llu messages %s to %s\n", static_cast<unsigned long long>(w.messages), w.detail.c_str(),
@@ -38,7 +46,10 @@ int Print(const Written& w, bool json) {
 Result<Written> WriteTelegram(const synth::TelegramSynthOptions& options) {
   auto s = synth::WriteTelegramExport(options);
   if (!s) return s.error();
-  return Written{s->folder, s->result_json, s->messages, "in " + std::to_string(s->chats) + " chats"};
+  Written w{s->folder, s->result_json, s->messages, "in " + std::to_string(s->chats) + " chats", {}, {}};
+  w.texts = {{"result_json", s->result_json}, {"owner_ref", s->owner_ref}};
+  w.counts = {{"chats", static_cast<int64_t>(s->chats)}, {"contacts", static_cast<int64_t>(s->contacts)}};
+  return w;
 }
 
 Result<Written> WriteElement(const synth::TelegramSynthOptions& common) {
@@ -48,20 +59,26 @@ Result<Written> WriteElement(const synth::TelegramSynthOptions& common) {
   options.out_dir = common.out_dir;
   auto s = synth::WriteElementExport(options);
   if (!s) return s.error();
-  return Written{s->folder, s->export_json, s->message_records, "(" + std::to_string(s->events) + " events)"};
+  Written w{s->folder, s->export_json, s->message_records, "(" + std::to_string(s->events) + " events)", {}, {}};
+  w.counts = {{"events", static_cast<int64_t>(s->events)}};
+  return w;
 }
 
 Result<Written> WriteRocketChat(const synth::TelegramSynthOptions& common) {
   auto s = synth::WriteRocketChatExport({common.seed, common.messages, common.out_dir});
   if (!s) return s.error();
-  return Written{s->folder, "", s->messages,
-                 "in " + std::to_string(s->rooms) + " rooms of " + std::to_string(s->users) + " users"};
+  Written w{s->folder, "", s->messages, "in " + std::to_string(s->rooms) + " rooms of " + std::to_string(s->users) + " users",
+            {}, {}};
+  w.counts = {{"rooms", static_cast<int64_t>(s->rooms)}, {"users", static_cast<int64_t>(s->users)}};
+  return w;
 }
 
 Result<Written> WriteWhatsApp(const synth::TelegramSynthOptions& common, const std::string& style) {
   auto s = synth::WriteWhatsAppExport({common.seed, common.messages, common.out_dir, style});
   if (!s) return s.error();
-  return Written{s->folder, s->chat_file, s->messages, "(" + std::to_string(s->bytes) + " bytes, " + style + ")"};
+  Written w{s->folder, s->chat_file, s->messages, "(" + std::to_string(s->bytes) + " bytes, " + style + ")", {}, {}};
+  w.counts = {{"bytes", static_cast<int64_t>(s->bytes)}};
+  return w;
 }
 
 }  // namespace
