@@ -183,6 +183,7 @@ Result<ImportSummary> WhatsAppTxtImporter::Import(const Source& source, const Im
   conv.kind = scan.group_evidence || people.others() > 2 ? "group" : "personal_chat";
   conv.title = TitleFromFileName(chat.exhibit);
   if (conv.title.empty()) conv.title = scan.subject;
+  if (conv.title.empty()) conv.title = chat.exhibit;  // a renamed file: its own name is all we have
   conv.locator = chat.locator_prefix + "line " + std::to_string(scan.entries[0].line);
   sink.Conversation(std::move(conv));
 

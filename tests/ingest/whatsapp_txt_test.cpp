@@ -50,6 +50,14 @@ const char kAndroid[] =
     "13/01/2024, 10:04 - Alex Sample: Данное сообщение удалено\n"
     "13/01/2024, 10:05 - Robin: Ratio: 3: 1\n";
 
+// A chat file renamed by the examiner, with no group subject: its own name titles the chat.
+TEST(WhatsAppTxtTest, RenamedFileIsTitledByItsName) {
+  auto run = ImportText("12/01/2024, 09:01 - Alex Sample: hi\n", "Europe/London", "/x/evidence_07.txt");
+  ASSERT_TRUE(run->summary.ok()) << run->summary.error().ToString();
+  ASSERT_EQ(run->sink.conversations.size(), 1u);
+  EXPECT_EQ(run->sink.conversations[0].title, "evidence_07");
+}
+
 TEST(WhatsAppTxtTest, ImportsMessagesWithLocatorsAndMarkers) {
   auto run = ImportText(kAndroid);
   ASSERT_TRUE(run->summary.ok()) << run->summary.error().ToString();
