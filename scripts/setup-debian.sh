@@ -8,9 +8,9 @@ packages=(
   build-essential g++ cmake ninja-build pkg-config clang libclang-rt-14-dev
   # libraries
   libsimdjson-dev libsqlite3-dev libicu-dev libphonenumber-dev libre2-dev libssl-dev
-  libcli11-dev libfmt-dev libzip-dev libgumbo-dev libtomlplusplus-dev
+  libcli11-dev libfmt-dev libzip-dev libgumbo-dev libtomlplusplus-dev libigraph-dev
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev sqlite3 python3 time
+  libgtest-dev libgmock-dev libbenchmark-dev sqlite3 python3 python3-networkx time
 )
 
 missing=()

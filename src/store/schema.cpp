@@ -174,10 +174,119 @@ ALTER TABLE messages ADD COLUMN edits TEXT;
 ALTER TABLE messages ADD COLUMN reactions TEXT;
 )sql";
 
+
+// v3: what link analysis needs.
+// Base data (an examiner's word, never rebuilt): which accounts a subject uses beyond the owners
+// of their exhibits, and the examiner's decisions on persons (kept by account refs, so they
+// survive re-ingest and re-resolution).
+// Derived data (g_* and persons; rebuilt by graph::Refresh after every ingest and decision, from
+// the base tables alone): conversation classes and members, direct pairs with their initiator,
+// where each account occurs per case, resolved persons, and the analytics.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE subject_accounts(
+  subject_id INTEGER NOT NULL REFERENCES subjects(id),
+  account_ref TEXT NOT NULL,
+  declared_by TEXT NOT NULL,
+  declared_at TEXT NOT NULL,
+  PRIMARY KEY(subject_id, account_ref)) WITHOUT ROWID;
+
+CREATE TABLE person_decisions(
+  id INTEGER PRIMARY KEY,
+  action TEXT NOT NULL,
+  a_ref TEXT NOT NULL,
+  b_ref TEXT,
+  examiner TEXT NOT NULL,
+  at TEXT NOT NULL,
+  note TEXT);
+
+CREATE TABLE g_state(
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL) WITHOUT ROWID;
+
+CREATE TABLE g_conversations(
+  conversation_id INTEGER PRIMARY KEY,
+  exhibit_id INTEGER NOT NULL,
+  case_id INTEGER NOT NULL,
+  class TEXT NOT NULL,
+  owner_account_id INTEGER,
+  messages INTEGER NOT NULL,
+  first_at INTEGER,
+  last_at INTEGER);
+
+CREATE TABLE g_members(
+  conversation_id INTEGER NOT NULL,
+  account_id INTEGER NOT NULL,
+  case_id INTEGER NOT NULL,
+  exhibit_id INTEGER NOT NULL,
+  basis TEXT NOT NULL,
+  messages INTEGER NOT NULL,
+  first_at INTEGER,
+  last_at INTEGER,
+  cite_message_id INTEGER,
+  cite_locator TEXT NOT NULL,
+  PRIMARY KEY(conversation_id, account_id)) WITHOUT ROWID;
+CREATE INDEX g_members_by_account ON g_members(account_id);
+
+CREATE TABLE g_direct(
+  conversation_id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL,
+  exhibit_id INTEGER NOT NULL,
+  a_account_id INTEGER NOT NULL,
+  b_account_id INTEGER NOT NULL,
+  initiator_account_id INTEGER,
+  first_message_id INTEGER,
+  first_at INTEGER,
+  last_at INTEGER,
+  a_messages INTEGER NOT NULL,
+  b_messages INTEGER NOT NULL);
+CREATE INDEX g_direct_by_a ON g_direct(a_account_id);
+CREATE INDEX g_direct_by_b ON g_direct(b_account_id);
+
+CREATE TABLE g_account_cases(
+  account_id INTEGER NOT NULL,
+  case_id INTEGER NOT NULL,
+  messages INTEGER NOT NULL,
+  first_at INTEGER,
+  last_at INTEGER,
+  cite_exhibit_id INTEGER NOT NULL,
+  cite_locator TEXT NOT NULL,
+  PRIMARY KEY(account_id, case_id)) WITHOUT ROWID;
+
+CREATE TABLE g_subject_accounts(
+  subject_id INTEGER NOT NULL,
+  account_id INTEGER NOT NULL,
+  basis TEXT NOT NULL,
+  cite_exhibit_id INTEGER,
+  cite_locator TEXT,
+  PRIMARY KEY(subject_id, account_id)) WITHOUT ROWID;
+
+CREATE TABLE persons(
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  label TEXT NOT NULL);
+
+CREATE TABLE person_members(
+  person_id INTEGER NOT NULL,
+  account_id INTEGER NOT NULL,
+  basis TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  status TEXT NOT NULL,
+  explanation TEXT NOT NULL,
+  citations TEXT NOT NULL,
+  PRIMARY KEY(person_id, account_id)) WITHOUT ROWID;
+CREATE INDEX person_members_by_account ON person_members(account_id);
+
+CREATE TABLE g_account_metrics(
+  account_id INTEGER PRIMARY KEY,
+  pagerank REAL NOT NULL,
+  betweenness REAL NOT NULL,
+  community INTEGER NOT NULL);
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& Migrations() {
-  static const std::vector<std::string_view> list = {kV1, kV2};
+  static const std::vector<std::string_view> list = {kV1, kV2, kV3};
   return list;
 }
 

@@ -1,0 +1,142 @@
+// The synthetic multi-case investigation: a small world of fictional people (operatives,
+// subjects who are minors, their friends and family, decoys), their accounts on several
+// platforms, and the seized exports of each case, with the ground truth of what links them.
+// The planner (scenario_plan.cpp) builds this model from a seed and a message budget; one
+// writer per export format (scenario_write_<format>.cpp) turns each exhibit into the files that
+// format's real exporter writes; scenario_truth.cpp writes ground-truth.json.
+//
+// Memory stays small at 10 million messages: a conversation holds its planted messages
+// explicitly, and only a count and a seed for its filler chatter, which ForEachMessage
+// generates on the fly, merged in time order with the planted ones. Same seed, same bytes.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+
+namespace casegraph::synth {
+
+enum class Platform { kTelegram, kElement, kRocketChat, kWhatsApp, kDiscord };
+const char* PlatformName(Platform p);  // "telegram", "matrix", "rocketchat", "whatsapp", "discord"
+
+// What a synthetic person is in the story; ground truth only (never written into exports).
+enum class Role { kOperative, kSubject, kFriend, kFamily, kDecoy, kBroadcaster };
+const char* RoleName(Role r);
+
+// One account of one person on one platform.
+struct SynthAccount {
+  std::string person;        // ground-truth person key: "op-1", "c003-subject", "c003-friend-2", "decoy-1"
+  Role role = Role::kFriend;
+  Platform platform = Platform::kTelegram;
+  // The platform's own stable id, as the importer will turn it into a ref:
+  //   telegram: numeric user id ("5012345678")  -> telegram:user5012345678
+  //             a channel: numeric id           -> telegram:channel<id>
+  //   matrix: "@name:server.example"            -> matrix:@name:server.example
+  //   rocketchat: user _id (17 chars)           -> rocketchat:<_id>@<instance>
+  //   discord: snowflake                        -> discord:<id>
+  //   whatsapp: E.164 "+905321234567"           -> whatsapp:+905321234567 (only when shown as a number)
+  std::string uid;
+  std::string display_name;
+  std::string username;      // without '@'; may be empty
+  std::string phone;         // E.164 when the platform's profile or a contact list shows it; may be empty
+  std::string bio;           // profile text, may carry an identifier
+  bool is_channel = false;   // a broadcast channel (Telegram), not a person's account
+};
+
+enum class ConversationKind { kDirect, kGroup, kChannel };
+
+struct SynthMessage {
+  enum class Kind { kText, kJoin, kLeave, kFile };
+  int64_t at_utc = 0;
+  int sender = -1;        // index into Scenario::accounts
+  Kind kind = Kind::kText;
+  std::string text;       // neutral placeholder text; planted lines carry identifiers
+  std::string file_name;  // kFile: the attachment's file name (written as a tiny file when media is on)
+};
+
+struct SynthConversation {
+  std::string id;                     // the platform's chat/room/channel id (unique per platform)
+  ConversationKind kind = ConversationKind::kDirect;
+  std::string title;                  // groups and channels
+  std::vector<int> members;           // indexes into Scenario::accounts (the owner included)
+  std::vector<SynthMessage> planted;  // sorted by at_utc
+  // Filler chatter: `filler` messages by random members between filler_from and filler_to.
+  uint64_t filler = 0;
+  uint64_t filler_seed = 0;
+  int64_t filler_from = 0, filler_to = 0;
+};
+
+// Every message of `c` in time order (planted and filler merged), generated on the fly.
+// Filler texts are neutral chatter from synth_text.h and never carry identifiers.
+void ForEachMessage(const SynthConversation& c, const std::function<void(const SynthMessage&)>& fn);
+uint64_t MessageCount(const SynthConversation& c);
+
+// One seized export: one device (or one server account), one format.
+struct SynthExhibit {
+  std::string case_code;      // "C001"
+  std::string subject;        // owner subject label ("S1")
+  std::string label;          // exhibit label, unique in the case ("s1-telegram")
+  std::string format;         // importer name: telegram-json, telegram-html, element-json,
+                              // rocketchat-mongo, whatsapp-txt, discord-json
+  std::string style;          // whatsapp-txt: a WhatsAppStyles() name; else empty
+  std::string tz;             // IANA zone of the device (local-time formats need it at ingest)
+  std::string date_order;     // whatsapp-txt: "dmy"/"mdy" when the style is ambiguous; else empty
+  std::string instance;       // rocketchat-mongo: the server label given at ingest
+  int owner = -1;             // the subject's own account in this export
+  std::vector<SynthConversation> conversations;
+  std::vector<int> contacts;  // saved contacts on the device (Telegram contacts list)
+  // WhatsApp: names saved on this phone for some accounts (account index -> name). An account
+  // with a saved name appears under that name (a device-local ref); others as their number.
+  std::vector<std::pair<int, std::string>> saved_names;
+  std::string rel_path;       // where the writer put it, relative to the scenario folder
+};
+
+struct SynthSubject {
+  std::string label;   // "S1"
+  std::string born;    // "2009" or "2009-04-17" (all subjects are minors during the story)
+  std::string role;    // "victim"
+};
+
+struct SynthCase {
+  std::string code;    // "C001"
+  std::string title;   // neutral: "Synthetic case 1"
+  std::vector<SynthSubject> subjects;
+};
+
+struct Scenario {
+  uint64_t seed = 1;
+  std::vector<SynthAccount> accounts;
+  std::vector<SynthCase> cases;
+  std::vector<SynthExhibit> exhibits;
+};
+
+struct ScenarioOptions {
+  uint64_t seed = 1;
+  uint64_t messages = 20000;  // total across all exhibits (approximate for tiny budgets)
+  int cases = 3;              // 3 at demo size; up to 100
+  std::string out_dir;
+  bool with_media = true;     // tiny placeholder files for kFile messages (a handful per exhibit)
+};
+
+Result<Scenario> PlanScenario(const ScenarioOptions& options);
+
+// Writes one exhibit under out_dir/<case>/<label>… in its format; sets exhibit.rel_path.
+// Each returns the number of messages written.
+Result<uint64_t> WriteTelegramJsonExhibit(const Scenario& s, SynthExhibit& e, const ScenarioOptions& o);
+Result<uint64_t> WriteTelegramHtmlExhibit(const Scenario& s, SynthExhibit& e, const ScenarioOptions& o);
+Result<uint64_t> WriteElementExhibit(const Scenario& s, SynthExhibit& e, const ScenarioOptions& o);
+Result<uint64_t> WriteRocketChatExhibit(const Scenario& s, SynthExhibit& e, const ScenarioOptions& o);
+Result<uint64_t> WriteWhatsAppExhibit(const Scenario& s, SynthExhibit& e, const ScenarioOptions& o);
+Result<uint64_t> WriteDiscordExhibit(const Scenario& s, SynthExhibit& e, const ScenarioOptions& o);
+
+struct ScenarioSummary {
+  std::string folder, truth_file;
+  uint64_t messages = 0, exhibits = 0, cases = 0, accounts = 0;
+};
+// Plans, writes every exhibit and ground-truth.json.
+Result<ScenarioSummary> WriteScenario(const ScenarioOptions& options);
+
+}  // namespace casegraph::synth
