@@ -1,7 +1,9 @@
-// `synth`: writes a synthetic export in a real format, deterministic by --seed, for demos, tests
-// and benchmarks: a Telegram Desktop full-account export (default), an Element room export, a
-// Rocket.Chat mongoexport folder, or a WhatsApp chat .txt (--style picks the locale and
-// platform). All text is neutral placeholder chatter.
+// `synth`: writes synthetic evidence in real export formats, deterministic by --seed, for demos,
+// tests and benchmarks. Without --format: the multi-case scenario (--cases, --messages in all)
+// with ground-truth.json (synth/scenario.h). With --format: one export alone, a Telegram
+// Desktop full-account export, an Element room export, a Rocket.Chat mongoexport folder, or a
+// WhatsApp chat .txt (--style picks the locale and platform). All text is neutral placeholder
+// chatter.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -11,6 +13,7 @@
 #include "cli/context.h"
 #include "synth/element_synth.h"
 #include "synth/rocketchat_synth.h"
+#include "synth/scenario.h"
 #include "synth/telegram_synth.h"
 #include "synth/whatsapp_synth.h"
 
@@ -81,23 +84,54 @@ Result<Written> WriteWhatsApp(const synth::TelegramSynthOptions& common, const s
   return w;
 }
 
+int WriteScenarioCommand(const synth::TelegramSynthOptions& common, int cases, bool json) {
+  synth::ScenarioOptions options;
+  options.seed = common.seed;
+  options.messages = common.messages;
+  options.cases = cases;
+  options.out_dir = common.out_dir;
+  auto s = synth::WriteScenario(options);
+  if (!s) return ReportError(s.error());
+  if (json) {
+    JsonWriter j;
+    j.BeginObject().Field("folder", s->folder).Field("truth_file", s->truth_file)
+        .Field("cases", static_cast<int64_t>(s->cases)).Field("exhibits", static_cast<int64_t>(s->exhibits))
+        .Field("messages", static_cast<int64_t>(s->messages)).Field("accounts", static_cast<int64_t>(s->accounts));
+    j.EndObject();
+    PrintJson(j);
+  } else {
+    std::printf("wrote %llu messages in %llu exhibits of %llu cases to %s\nground truth: %s\n",
+                static_cast<unsigned long long>(s->messages), static_cast<unsigned long long>(s->exhibits),
+                static_cast<unsigned long long>(s->cases), s->folder.c_str(), s->truth_file.c_str());
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 void AddSynthCommand(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<synth::TelegramSynthOptions>();
   auto json = std::make_shared<bool>(false);
-  auto format = std::make_shared<std::string>("telegram");
+  auto format = std::make_shared<std::string>();
   auto style = std::make_shared<std::string>("android-en-GB");
-  auto* cmd = app.add_subcommand("synth", "write a synthetic export (neutral placeholder text) for demos and benchmarks");
+  auto cases = std::make_shared<int>(3);
+  auto* cmd = app.add_subcommand(
+      "synth", "write synthetic evidence (neutral placeholder text): the multi-case scenario with its ground truth, "
+               "or with --format one export alone");
   cmd->add_option("--out", options->out_dir, "folder to write")->required();
   cmd->add_option("--seed", options->seed, "random seed (same seed, same bytes)");
-  cmd->add_option("--messages", options->messages, "number of messages")->check(CLI::Range(uint64_t{1}, uint64_t{50000000}));
-  cmd->add_option("--format", *format, "telegram (default), element, rocketchat or whatsapp")
+  auto* messages = cmd->add_option("--messages", options->messages,
+                                   "number of messages (scenario: in all, default 20000; one export: default 2000)")
+                       ->check(CLI::Range(uint64_t{1}, uint64_t{50000000}));
+  cmd->add_option("--cases", *cases, "scenario: number of cases (default 3)")->check(CLI::Range(1, 999));
+  cmd->add_option("--format", *format, "one export alone: telegram, element, rocketchat or whatsapp")
       ->check(CLI::IsMember({"telegram", "element", "rocketchat", "whatsapp"}));
   cmd->add_option("--style", *style, "WhatsApp header style (platform and locale)")->check(CLI::IsMember(synth::WhatsAppStyles()));
   cmd->add_flag("--json", *json, "print one JSON document");
-  cmd->callback([&ctx, options, json, format, style] {
-    ctx.action = [options, json, format, style] {
+  cmd->callback([&ctx, options, json, format, style, cases, messages] {
+    if (format->empty() && messages->count() == 0) options->messages = 20000;
+    ctx.action = [options, json, format, style, cases] {
+      if (format->empty()) return WriteScenarioCommand(*options, *cases, *json);
       Result<Written> written = *format == "element"      ? WriteElement(*options)
                                 : *format == "rocketchat" ? WriteRocketChat(*options)
                                 : *format == "whatsapp"   ? WriteWhatsApp(*options, *style)

@@ -57,8 +57,16 @@ struct SynthMessage {
   std::string file_name;  // kFile: the attachment's file name (written as a tiny file when media is on)
 };
 
+// Conversation rules every writer relies on (the planner guarantees them):
+//  - every member of a kDirect/kGroup conversation sends at least one planted message, so the
+//    accounts an importer sees are exactly the members (filler never adds a sender);
+//  - kChannel: members[0] is the channel account (is_channel) and posts every message; the
+//    other members are followers who never post;
+//  - the first planted message is earlier than filler_from, so it is the conversation's first;
+//  - planted times are whole seconds in the exporting device's daytime (never in a DST gap).
 struct SynthConversation {
-  std::string id;                     // the platform's chat/room/channel id (unique per platform)
+  std::string id;                     // the platform's chat/room/channel id: telegram direct = the
+                                      // peer's user id (so unique per exhibit, not per platform)
   ConversationKind kind = ConversationKind::kDirect;
   std::string title;                  // groups and channels
   std::vector<int> members;           // indexes into Scenario::accounts (the owner included)
@@ -92,7 +100,15 @@ struct SynthExhibit {
   // with a saved name appears under that name (a device-local ref); others as their number.
   std::vector<std::pair<int, std::string>> saved_names;
   std::string rel_path;       // where the writer put it, relative to the scenario folder
+  // A WhatsApp exhibit holds exactly one chat; Element and Discord exhibits hold exactly one
+  // room/channel (one export each); telegram-json, telegram-html and rocketchat-mongo hold many.
 };
+
+// The accounts an exhibit shows, sorted by index: its owner, its contacts, and the members of
+// its conversations. A rocketchat-mongo writer puts exactly these into users.json.
+std::vector<int> ExhibitAccounts(const SynthExhibit& e);
+// The name `account` is saved under on this WhatsApp exhibit's phone, or nullptr (shown as number).
+const std::string* SavedName(const SynthExhibit& e, int account);
 
 struct SynthSubject {
   std::string label;   // "S1"
@@ -108,6 +124,7 @@ struct SynthCase {
 
 struct Scenario {
   uint64_t seed = 1;
+  int64_t story_from = 0, story_to = 0;  // UTC seconds: every message lies in [from, to]
   std::vector<SynthAccount> accounts;
   std::vector<SynthCase> cases;
   std::vector<SynthExhibit> exhibits;
@@ -119,6 +136,9 @@ struct ScenarioOptions {
   int cases = 3;              // 3 at demo size; up to 100
   std::string out_dir;
   bool with_media = true;     // tiny placeholder files for kFile messages (a handful per exhibit)
+  // Only exhibits of these formats are planned (tests of one writer); empty: every format.
+  std::vector<std::string> formats;
+  int threads = 0;            // exhibits written in parallel; 0: one per hardware thread
 };
 
 Result<Scenario> PlanScenario(const ScenarioOptions& options);
@@ -138,5 +158,8 @@ struct ScenarioSummary {
 };
 // Plans, writes every exhibit and ground-truth.json.
 Result<ScenarioSummary> WriteScenario(const ScenarioOptions& options);
+
+// The writer for `e.format`.
+Result<uint64_t> WriteExhibit(const Scenario& s, SynthExhibit& e, const ScenarioOptions& o);
 
 }  // namespace casegraph::synth

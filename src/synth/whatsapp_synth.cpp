@@ -9,77 +9,14 @@
 #include "synth/synth_clock.h"
 #include "synth/synth_random.h"
 #include "synth/synth_text.h"
+#include "synth/whatsapp_style.h"
 
 namespace casegraph::synth {
 namespace {
 
-struct Style {
-  const char* name;
-  bool ios;
-  bool month_first;
-  bool four_digit_year;
-  bool twelve_hour;
-  char date_sep;
-  const char* media_omitted;  // Android: whole text; iOS: "image omitted" style
-  const char* deleted;
-  const char* you_deleted;
-  const char* edited;
-  const char* added;          // "%s added %s"
-  const char* left;           // "%s left"
-};
-
-constexpr Style kStyles[] = {
-    {"android-en-GB", false, false, true, false, '/', "<Media omitted>", "This message was deleted",
-     "You deleted this message", "<This message was edited>", " added ", " left"},
-    {"android-en-US", false, true, false, true, '/', "<Media omitted>", "This message was deleted",
-     "You deleted this message", "<This message was edited>", " added ", " left"},
-    {"android-de", false, false, false, false, '.', "<Medien ausgeschlossen>", "Diese Nachricht wurde gelöscht.",
-     "Du hast diese Nachricht gelöscht.", "<Diese Nachricht wurde bearbeitet>", " hat ", " hat die Gruppe verlassen"},
-    {"ios-en-US", true, true, false, true, '/', "image omitted", "This message was deleted.",
-     "You deleted this message.", "<This message was edited>", " added ", " left"},
-    {"ios-en-GB", true, false, true, false, '/', "image omitted", "This message was deleted.",
-     "You deleted this message.", "<This message was edited>", " added ", " left"},
-};
-
 constexpr const char* kNames[] = {"Deniz Örnek", "Sample Person", "Ayşe Test", "Robin Example", "Kerem Demo",
                                   "Alex Sample", "Mia:Placeholder", "Can Fictional"};
-constexpr const char* kLrm = "\u200E";
-
-void Two(int v, std::string* out) {
-  out->push_back(static_cast<char>('0' + v / 10 % 10));
-  out->push_back(static_cast<char>('0' + v % 10));
-}
-
-void Num(int v, std::string* out) { out->append(std::to_string(v)); }
-
-void AppendHeader(const Style& s, const CivilTime& t, bool lrm, std::string* out) {
-  if (s.ios && lrm) out->append(kLrm);
-  if (s.ios) out->push_back('[');
-  const int first = s.month_first ? t.month : t.day, second = s.month_first ? t.day : t.month;
-  if (s.four_digit_year || !s.month_first) Two(first, out); else Num(first, out);
-  out->push_back(s.date_sep);
-  if (s.four_digit_year || !s.month_first) Two(second, out); else Num(second, out);
-  out->push_back(s.date_sep);
-  if (s.four_digit_year) Num(t.year, out); else Two(t.year % 100, out);
-  out->append(", ");
-  if (s.twelve_hour) {
-    const int h = t.hour % 12 == 0 ? 12 : t.hour % 12;
-    Num(h, out);
-  } else {
-    Two(t.hour, out);
-  }
-  out->push_back(':');
-  Two(t.minute, out);
-  if (s.ios) {
-    out->push_back(':');
-    Two(t.second, out);
-  }
-  if (s.twelve_hour) {
-    out->append(s.ios ? " " : "\u202F");
-    out->append(t.hour < 12 ? "AM" : "PM");
-  }
-  out->append(s.ios ? "] " : " - ");
-}
+constexpr const char* kLrm = kWhatsAppLrm;
 
 // A phone sender as Android writes unsaved contacts: U+202A +90 5XX XXX XXXX U+202C with NBSP.
 std::string PhoneSender(Rng& rng) {
@@ -99,17 +36,14 @@ std::string PhoneSender(Rng& rng) {
 const std::vector<std::string>& WhatsAppStyles() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> v;
-    for (const auto& s : kStyles) v.emplace_back(s.name);
+    for (size_t i = 0; i < WhatsAppStyleCount(); ++i) v.emplace_back(WhatsAppStyleAt(i).name);
     return v;
   }();
   return names;
 }
 
 Result<WhatsAppSynthSummary> WriteWhatsAppExport(const WhatsAppSynthOptions& options) {
-  const Style* style = nullptr;
-  for (const auto& s : kStyles) {
-    if (options.style == s.name) style = &s;
-  }
+  const WhatsAppStyle* style = FindWhatsAppStyle(options.style);
   if (style == nullptr) return Error::InvalidArgument("unknown WhatsApp style '" + options.style + "'");
   if (options.out_dir.empty()) return Error::InvalidArgument("no output folder given");
   if (mkdir(options.out_dir.c_str(), 0755) != 0 && errno != EEXIST) {
@@ -124,7 +58,7 @@ Result<WhatsAppSynthSummary> WriteWhatsAppExport(const WhatsAppSynthOptions& opt
   Rng rng(options.seed);
   std::vector<std::string> senders(std::begin(kNames), std::end(kNames));
   for (int i = 0; i < 4; ++i) senders.push_back(PhoneSender(rng));
-  senders.push_back(std::strcmp(style->name, "android-de") == 0 ? "Du" : "You");
+  senders.push_back(style->you);
   const std::string you = senders.back();
   const std::string group = "Synthetic Group";
   int64_t now = FromCivilUtc(2021, 1, 4, 8, 0, 0);
@@ -136,7 +70,7 @@ Result<WhatsAppSynthSummary> WriteWhatsAppExport(const WhatsAppSynthOptions& opt
     buf.clear();
   };
   auto system_line = [&](const CivilTime& t, const std::string& text) {
-    AppendHeader(*style, t, true, &buf);
+    AppendWhatsAppHeader(*style, t, true, &buf);
     if (style->ios) buf.append(group + ": " + kLrm);
     buf.append(text);
     buf.append(eol);
@@ -159,7 +93,7 @@ Result<WhatsAppSynthSummary> WriteWhatsAppExport(const WhatsAppSynthOptions& opt
       continue;
     }
     const bool media = roll >= 5 && roll < 60;
-    AppendHeader(*style, t, media && style->ios, &buf);
+    AppendWhatsAppHeader(*style, t, media && style->ios, &buf);
     buf.append(who);
     buf.append(": ");
     if (media) {
