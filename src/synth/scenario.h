@@ -83,6 +83,26 @@ void ForEachMessage(const SynthConversation& c, const std::function<void(const S
 uint64_t MessageCount(const SynthConversation& c);
 
 // One seized export: one device (or one server account), one format.
+//
+// How many conversations an exhibit may hold depends on what one export of that format holds
+// and what the importer accepts as one exhibit (a folder holding several exports is refused:
+// "ingest each file as its own exhibit"):
+//   telegram-json, telegram-html (a full-account export), rocketchat-mongo (a server export),
+//   whatsapp-txt (see its writer): any number.
+//   element-json: exactly ONE. Element's "Export chat" exports one room; the importer reads one
+//     export.json per exhibit. A subject's Element rooms are several exhibits
+//     ("s1-element-1", "s1-element-2", …), each with one conversation.
+//   discord-json: exactly ONE. DiscordChatExporter writes one file per channel and the importer
+//     refuses a folder holding two. Several channels are several exhibits.
+// The element and discord writers return InvalidArgument for any other count.
+//
+// Common to the telegram-html, element-json, rocketchat-mongo and discord-json writers:
+//   - every member and sender must be an account of the exhibit's platform;
+//   - kJoin / kLeave are written only in group and channel conversations (a direct chat has no
+//     membership events in these formats) and are dropped in direct ones;
+//   - each writer returns the number of records the importer will count as messages: for
+//     element-json that includes the room-creation event and one join per member it writes
+//     before the first message (Element takes display names from those events).
 struct SynthExhibit {
   std::string case_code;      // "C001"
   std::string subject;        // owner subject label ("S1")

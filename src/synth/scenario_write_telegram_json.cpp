@@ -40,7 +40,7 @@ std::string ChatFolder(size_t index, size_t total) {
 class TelegramJsonWriter {
  public:
   TelegramJsonWriter(const Scenario& s, const SynthExhibit& e, const ScenarioOptions& o, std::string folder,
-                     ZoneOffsets* zone)
+                     ZoneClock* zone)
       : s_(s), e_(e), o_(o), folder_(std::move(folder)), zone_(*zone) {}
 
   Result<uint64_t> Run();
@@ -58,7 +58,7 @@ class TelegramJsonWriter {
   const SynthExhibit& e_;
   const ScenarioOptions& o_;
   std::string folder_;
-  ZoneOffsets& zone_;
+  ZoneClock& zone_;
   JsonFileWriter out_;
   std::string scratch_;
   uint64_t messages_ = 0;
@@ -242,9 +242,9 @@ Result<uint64_t> WriteTelegramJsonExhibit(const Scenario& s, SynthExhibit& e, co
   std::error_code ec;
   std::filesystem::remove_all(folder, ec);  // our own output of an earlier run: no stale media
   CASEGRAPH_RETURN_IF_ERROR(MakeDirectories(folder));
-  auto zone = ZoneOffsets::Open(e.tz.empty() ? "UTC" : e.tz);
+  auto zone = ZoneClock::Make(e.tz);
   if (!zone) return zone.error();
-  TelegramJsonWriter writer(s, e, o, folder, zone->get());
+  TelegramJsonWriter writer(s, e, o, folder, &*zone);
   return writer.Run();
 }
 

@@ -19,7 +19,7 @@ namespace {
 class WhatsAppChatWriter {
  public:
   WhatsAppChatWriter(const Scenario& s, const SynthExhibit& e, const ScenarioOptions& o, const WhatsAppStyle& style,
-                     std::string folder, ZoneOffsets* zone)
+                     std::string folder, ZoneClock* zone)
       : s_(s), e_(e), o_(o), style_(style), folder_(std::move(folder)), zone_(*zone),
         eol_(style.ios ? "\r\n" : "\n") {}
 
@@ -38,7 +38,7 @@ class WhatsAppChatWriter {
   const ScenarioOptions& o_;
   const WhatsAppStyle& style_;
   std::string folder_;
-  ZoneOffsets& zone_;
+  ZoneClock& zone_;
   const char* eol_;
   std::map<int, std::string> names_;
   std::string chat_name_;
@@ -161,9 +161,9 @@ Result<uint64_t> WriteWhatsAppExhibit(const Scenario& s, SynthExhibit& e, const 
   std::error_code ec;
   std::filesystem::remove_all(folder, ec);  // our own output of an earlier run: one chat file only
   CASEGRAPH_RETURN_IF_ERROR(MakeDirectories(folder));
-  auto zone = ZoneOffsets::Open(e.tz.empty() ? "UTC" : e.tz);
+  auto zone = ZoneClock::Make(e.tz);
   if (!zone) return zone.error();
-  WhatsAppChatWriter writer(s, e, o, *style, folder, zone->get());
+  WhatsAppChatWriter writer(s, e, o, *style, folder, &*zone);
   return writer.Run();
 }
 

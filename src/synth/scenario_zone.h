@@ -1,6 +1,8 @@
-// UTC offsets of an IANA zone at given instants (ICU's zone data), for the local times that
-// exports write (Telegram's "date", WhatsApp headers). Cached per hour: messages come in time
-// order, so almost every call is a cache hit. Not thread-safe: one per writer.
+// The exporting device's clock for the scenario writers: the UTC offset of an IANA zone at a
+// given instant (ICU's zone data), for formats that write local wall-clock time (Telegram's
+// HTML dates, DiscordChatExporter's timestamps). Offsets are cached for the span between two
+// transitions, so a writer asking for millions of instants in time order pays for ICU only at
+// transitions. Not thread-safe; one clock per writer.
 #pragma once
 
 #include <cstdint>
@@ -9,28 +11,24 @@
 
 #include "base/result.h"
 
-#include <unicode/uversion.h>
-
-U_NAMESPACE_BEGIN
-class TimeZone;
-U_NAMESPACE_END
-
 namespace casegraph::synth {
 
-class ZoneOffsets {
+class ZoneClock {
  public:
-  // An unknown zone is an error.
-  static Result<std::unique_ptr<ZoneOffsets>> Open(const std::string& zone);
-  ~ZoneOffsets();
+  // `zone` is an IANA name ("Europe/Istanbul"); empty means UTC.
+  static Result<ZoneClock> Make(const std::string& zone);
 
-  // Seconds to add to a UTC instant to get the zone's wall-clock time.
-  int OffsetAt(int64_t utc);
+  ZoneClock(ZoneClock&&) noexcept;
+  ZoneClock& operator=(ZoneClock&&) noexcept;
+  ~ZoneClock();
+
+  // Local time minus UTC, in seconds, at the instant `unix_seconds`.
+  int OffsetAt(int64_t unix_seconds);
 
  private:
-  ZoneOffsets() = default;
-  std::unique_ptr<icu::TimeZone> zone_;
-  int64_t cached_hour_ = INT64_MIN;
-  int cached_offset_ = 0;
+  struct Impl;
+  explicit ZoneClock(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace casegraph::synth

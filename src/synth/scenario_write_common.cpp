@@ -1,0 +1,130 @@
+// Shared helpers of the scenario writers (see scenario_write_common.h).
+#include "synth/scenario_write_common.h"
+
+#include <cerrno>
+#include <cstring>
+
+#include "synth/json_output.h"
+#include "synth/synth_random.h"
+
+namespace casegraph::synth {
+
+OutFile::~OutFile() {
+  if (file_ != nullptr) std::fclose(file_);
+}
+
+Status OutFile::Open(const std::string& path) {
+  if (file_ != nullptr) return Error::Internal("output file already open", Location{path, ""});
+  file_ = std::fopen(path.c_str(), "wb");
+  if (file_ == nullptr) {
+    return Error::Io(std::string("cannot create file: ") + std::strerror(errno), Location{path, ""});
+  }
+  std::setvbuf(file_, nullptr, _IONBF, 0);  // buffered here
+  path_ = path;
+  buffer_.clear();
+  buffer_.reserve(kFlushBytes + 64 * 1024);
+  failed_ = false;
+  return Ok();
+}
+
+void OutFile::Flush() {
+  if (file_ == nullptr || buffer_.empty()) return;
+  if (!failed_ && std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) failed_ = true;
+  buffer_.clear();
+}
+
+Status OutFile::Finish() {
+  if (file_ == nullptr) return Error::Internal("output file not open");
+  Flush();
+  const bool close_failed = std::fclose(file_) != 0;
+  file_ = nullptr;
+  if (failed_ || close_failed) return Error::Io("write failed", Location{path_, ""});
+  return Ok();
+}
+
+Result<std::string> MakeExhibitFolder(const ScenarioOptions& o, SynthExhibit& e) {
+  if (o.out_dir.empty()) return Error::InvalidArgument("scenario writer: out_dir is empty");
+  if (e.case_code.empty() || e.label.empty()) {
+    return Error::InvalidArgument("scenario writer: exhibit without case code or label");
+  }
+  e.rel_path = e.case_code + "/" + e.label;
+  const std::string folder = o.out_dir + "/" + e.rel_path;
+  CASEGRAPH_RETURN_IF_ERROR(MakeDirectories(folder));
+  return folder;
+}
+
+Status CheckExhibitAccounts(const Scenario& s, const SynthExhibit& e, Platform platform, std::string_view format) {
+  const std::string where = std::string(format) + " writer, exhibit " + e.case_code + "/" + e.label + ": ";
+  auto check = [&](int index, const std::string& role) -> Status {
+    if (index < 0 || static_cast<size_t>(index) >= s.accounts.size()) {
+      return Error::InvalidArgument(where + role + " " + std::to_string(index) + " is not an account index");
+    }
+    const SynthAccount& a = s.accounts[static_cast<size_t>(index)];
+    if (a.platform != platform) {
+      return Error::InvalidArgument(where + role + " " + a.person + " is a " + PlatformName(a.platform) +
+                                    " account, not " + PlatformName(platform));
+    }
+    if (a.uid.empty()) return Error::InvalidArgument(where + role + " " + a.person + " has no uid");
+    return Ok();
+  };
+  CASEGRAPH_RETURN_IF_ERROR(check(e.owner, "owner"));
+  for (const SynthConversation& c : e.conversations) {
+    for (int member : c.members) CASEGRAPH_RETURN_IF_ERROR(check(member, "member of " + c.id));
+    for (const SynthMessage& m : c.planted) CASEGRAPH_RETURN_IF_ERROR(check(m.sender, "sender in " + c.id));
+  }
+  return Ok();
+}
+
+bool WrittenIn(const SynthConversation& c, const SynthMessage& m) {
+  const bool membership = m.kind == SynthMessage::Kind::kJoin || m.kind == SynthMessage::Kind::kLeave;
+  return !membership || c.kind != ConversationKind::kDirect;
+}
+
+int DirectPeer(const SynthConversation& c, int owner) {
+  for (int member : c.members) {
+    if (member != owner) return member;
+  }
+  return c.members.empty() ? -1 : owner;
+}
+
+uint64_t StableHash(std::string_view text, uint64_t salt) {
+  uint64_t h = 0xcbf29ce484222325ULL ^ salt;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return SplitMix64(&h);
+}
+
+std::string MeteorIdFrom(uint64_t seed) {
+  static constexpr char kAlphabet[] = "23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz";
+  Rng rng(seed);
+  std::string id(17, ' ');
+  for (char& c : id) c = kAlphabet[rng.Below(sizeof kAlphabet - 1)];
+  return id;
+}
+
+std::pair<std::string, std::string> SplitExtension(std::string_view name) {
+  const size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos) return {std::string(name), std::string()};
+  return {std::string(name.substr(0, dot)), std::string(name.substr(dot))};
+}
+
+std::string PlaceholderFileBytes(std::string_view file_name) {
+  return "synthetic placeholder file: " + std::string(file_name) + "\n";
+}
+
+const char* MimeTypeOf(std::string_view file_name) {
+  std::string ext = SplitExtension(file_name).second;
+  for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (ext == ".jpg" || ext == ".jpeg") return "image/jpeg";
+  if (ext == ".png") return "image/png";
+  if (ext == ".pdf") return "application/pdf";
+  if (ext == ".txt") return "text/plain";
+  if (ext == ".mp4") return "video/mp4";
+  if (ext == ".ogg") return "audio/ogg";
+  if (ext == ".zip") return "application/zip";
+  return "application/octet-stream";
+}
+
+}  // namespace casegraph::synth

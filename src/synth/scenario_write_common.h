@@ -1,0 +1,82 @@
+// Helpers shared by the scenario writers for telegram-html, element-json, rocketchat-mongo and
+// discord-json (scenario_write_<format>.cpp): a buffered output file for streaming writes, the
+// exhibit's folder, account checks, stable ids derived from names, and the placeholder bytes of
+// attached files. Pure functions except OutFile; nothing here depends on hash-map order or the
+// clock, so the same scenario always gives the same bytes.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+#include "synth/scenario.h"
+
+namespace casegraph::synth {
+
+// At most this many kFile messages per exhibit get a placeholder file (ScenarioOptions::
+// with_media); later ones are declared as not exported, as exports past a size limit are.
+inline constexpr int kMaxMediaFilesPerExhibit = 16;
+
+// A file written front to back through one reused buffer (constant memory for any size).
+class OutFile {
+ public:
+  static constexpr size_t kFlushBytes = size_t{1} << 20;
+
+  OutFile() = default;
+  ~OutFile();
+  OutFile(const OutFile&) = delete;
+  OutFile& operator=(const OutFile&) = delete;
+
+  Status Open(const std::string& path);
+  // The pending bytes: append to it, then call MaybeFlush.
+  std::string& buffer() { return buffer_; }
+  void Append(std::string_view bytes) {
+    buffer_.append(bytes);
+    MaybeFlush();
+  }
+  void MaybeFlush() {
+    if (buffer_.size() >= kFlushBytes) Flush();
+  }
+  // Flushes and closes; reports any write error since Open.
+  Status Finish();
+
+ private:
+  void Flush();
+  std::FILE* file_ = nullptr;
+  std::string path_, buffer_;
+  bool failed_ = false;
+};
+
+// Creates out_dir/<case>/<label> (the exhibit is always a folder) and sets e.rel_path to
+// "<case>/<label>". Returns the folder's path.
+Result<std::string> MakeExhibitFolder(const ScenarioOptions& o, SynthExhibit& e);
+
+// Checks that the owner, every member and every planted sender index an account of `platform`
+// (`format` names the writer in the error).
+Status CheckExhibitAccounts(const Scenario& s, const SynthExhibit& e, Platform platform, std::string_view format);
+
+// True when `m` is written in `c`: joins and leaves only in groups and channels.
+bool WrittenIn(const SynthConversation& c, const SynthMessage& m);
+
+// The member of a direct conversation who is not `owner` (the owner when alone), or -1.
+int DirectPeer(const SynthConversation& c, int owner);
+
+// A stable 64-bit hash of `text` (FNV-1a, then splitmix64's finaliser) for ids derived from
+// names; `salt` separates uses.
+uint64_t StableHash(std::string_view text, uint64_t salt = 0);
+
+// A Meteor-style random id (17 characters of Rocket.Chat's alphabet) derived from `seed`.
+std::string MeteorIdFrom(uint64_t seed);
+
+// "photo.jpg" -> ("photo", ".jpg"); no dot: (name, "").
+std::pair<std::string, std::string> SplitExtension(std::string_view name);
+
+// The bytes written for an attached file: a short placeholder line naming it.
+std::string PlaceholderFileBytes(std::string_view file_name);
+
+// A MIME type for the file name's extension (a handful of common ones, else octet-stream).
+const char* MimeTypeOf(std::string_view file_name);
+
+}  // namespace casegraph::synth
