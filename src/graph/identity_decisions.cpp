@@ -127,19 +127,30 @@ Result<std::string> ResolveAccountOrPerson(store::Workspace& ws, const std::stri
   return ref;
 }
 
-Result<PersonDecision> RecordPersonDecision(store::Workspace& ws, const std::string& action, const std::string& a_ref,
-                                            const std::string& b_ref, const std::string& examiner,
+Result<PersonDecision> RecordPersonDecision(store::Workspace& ws, const std::string& action, const std::string& given_a,
+                                            const std::string& given_b, const std::string& examiner,
                                             const std::string& note) {
   if (action != "merge" && action != "split" && action != "confirm" && action != "reject") {
     return Error::InvalidArgument("unknown person decision '" + action + "'");
   }
-  if (action == "split" ? !b_ref.empty() : b_ref.empty()) {
+  if (action == "split" ? !given_b.empty() : given_b.empty()) {
     return Error::InvalidArgument(action == "split" ? "split takes one account" : action + " takes two accounts");
   }
-  if (!b_ref.empty() && a_ref == b_ref) {
-    return Error::InvalidArgument(action + " needs two different accounts; both name " + a_ref);
+  if (action == "split" && (given_a.rfind("P-", 0) == 0 || given_a.rfind("person:", 0) == 0)) {
+    return Error::InvalidArgument("split takes the account to take out of its person, not a person (" + given_a + ")");
   }
-  PersonDecision d{0, action, a_ref, b_ref, examiner, store::NowUtc(), note};
+  auto a_ref = ResolveAccountOrPerson(ws, given_a);
+  if (!a_ref) return a_ref.error();
+  std::string b_ref;
+  if (!given_b.empty()) {
+    auto b = ResolveAccountOrPerson(ws, given_b);
+    if (!b) return b.error();
+    b_ref = *b;
+  }
+  if (!b_ref.empty() && *a_ref == b_ref) {
+    return Error::InvalidArgument(action + " needs two different accounts; both name " + *a_ref);
+  }
+  PersonDecision d{0, action, *a_ref, b_ref, examiner, store::NowUtc(), note};
   CASEGRAPH_RETURN_IF_ERROR(ws.Begin());
   auto fail = [&](Error e) -> Result<PersonDecision> {
     ws.Rollback();
@@ -148,12 +159,12 @@ Result<PersonDecision> RecordPersonDecision(store::Workspace& ws, const std::str
   auto insert = ws.db().Prepare(
       "INSERT INTO person_decisions(action, a_ref, b_ref, examiner, at, note) VALUES(?,?,?,?,?,?)");
   if (!insert) return fail(insert.error());
-  Status s = insert->Bind(1, action).Bind(2, a_ref).BindOrNull(3, b_ref).Bind(4, examiner).Bind(5, d.at)
+  Status s = insert->Bind(1, action).Bind(2, d.a_ref).BindOrNull(3, d.b_ref).Bind(4, examiner).Bind(5, d.at)
                  .BindOrNull(6, note).Run();
   if (!s) return fail(s.error());
   d.id = ws.db().LastInsertId();
-  store::AuditParams params = {{"decision", std::to_string(d.id)}, {"a", a_ref}};
-  if (!b_ref.empty()) params.emplace_back("b", b_ref);
+  store::AuditParams params = {{"decision", std::to_string(d.id)}, {"a", d.a_ref}};
+  if (!d.b_ref.empty()) params.emplace_back("b", d.b_ref);
   if (!note.empty()) params.emplace_back("note", note);
   if (s = store::AppendAudit(ws.db(), examiner, "persons " + action, params); !s) return fail(s.error());
   if (s = RefreshInTransaction(ws); !s) return fail(s.error());

@@ -40,10 +40,11 @@ void ApplyPersonDecisions(const std::vector<PersonDecision>& decisions, const Ac
 // confirmed). NotFound names what was looked for.
 Result<std::string> ResolveAccountOrPerson(store::Workspace& ws, const std::string& ref);
 
-// Records one decision with its audit entry and refreshes, in one transaction. `b_ref` is empty
-// for split. Refs must already be resolved account refs (ResolveAccountOrPerson).
-Result<PersonDecision> RecordPersonDecision(store::Workspace& ws, const std::string& action, const std::string& a_ref,
-                                            const std::string& b_ref, const std::string& examiner,
+// Records one decision with its audit entry and refreshes, in one transaction. `given_b` is
+// empty for split. Refs may be account refs or person keys (resolved by ResolveAccountOrPerson
+// and stored as account refs); unknown refs are NotFound, and nothing is written.
+Result<PersonDecision> RecordPersonDecision(store::Workspace& ws, const std::string& action, const std::string& given_a,
+                                            const std::string& given_b, const std::string& examiner,
                                             const std::string& note);
 
 }  // namespace casegraph::graph

@@ -1,5 +1,6 @@
 // ResolvePersons: gathers the evidence edges, applies the examiner's decisions, assembles the
 // persons and writes them with their labels.
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -35,6 +36,25 @@ std::map<int64_t, std::string> AutomaticGroups(const std::vector<IdentityEdge>& 
   return out;
 }
 
+// A name that is only a number ("+90 532 …", as WhatsApp shows unsaved senders) names no one.
+// Bidi marks around a number (U+200E/F, U+202A–E, U+2066–9) are not letters.
+bool HasLetter(const std::string& name) {
+  for (size_t i = 0; i < name.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(name[i]);
+    if (c == 0xE2 && i + 2 < name.size()) {
+      const unsigned char c1 = static_cast<unsigned char>(name[i + 1]), c2 = static_cast<unsigned char>(name[i + 2]);
+      const bool mark = (c1 == 0x80 && (c2 == 0x8E || c2 == 0x8F || (c2 >= 0xAA && c2 <= 0xAE))) ||
+                        (c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9);
+      if (mark) {
+        i += 2;
+        continue;
+      }
+    }
+    if (c >= 0x80 || std::isalpha(c)) return true;
+  }
+  return false;
+}
+
 // The label: the display name most often given to the person's confirmed members (counted
 // per exhibit), ties to the smallest; members of a suggested person all count. Falls back to
 // the smallest member ref.
@@ -48,7 +68,8 @@ Result<std::string> Label(store::Stmt& names, const ResolvedPerson& person) {
       auto row = names.Step();
       if (!row) return row.error();
       if (!*row) break;
-      counts[names.Text(0)] += names.Int(1);
+      std::string name = names.Text(0);
+      if (HasLetter(name)) counts[name] += names.Int(1);
     }
   }
   std::string best;
