@@ -18,6 +18,7 @@ struct IngestArgs {
   std::string case_code, label, owner, owner_account, format = "auto", tz, region = "TR", instance = "default", examiner, date_order, mapping;
   std::vector<std::string> paths;
   bool json = false;
+  bool no_refresh = false;
 };
 
 void WriteOutcomeJson(JsonWriter& j, const store::IngestOutcome& o) {
@@ -73,6 +74,8 @@ void AddIngestCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--mapping", args->mapping, "declarative mapping file (JSON or TOML) for --format mapped");
   cmd->add_option("--examiner", args->examiner, "examiner name for the record (default $CASEGRAPH_EXAMINER or $USER)");
   cmd->add_flag("--json", args->json, "print one JSON document");
+  // A bulk load (hundreds of exhibits) refreshes once at the end with `casegraph refresh`.
+  cmd->add_flag("--no-refresh", args->no_refresh, "leave the link graph stale (run `casegraph refresh` after a bulk load)");
   cmd->add_option("PATH", args->paths, "export file or folder")->required();
   cmd->callback([&ctx, args] {
     ctx.action = [&ctx, args] {
@@ -119,7 +122,7 @@ void AddIngestCommand(CLI::App& app, Context& ctx) {
         else PrintOutcomeText(o);
       }
       j.EndArray().EndObject();
-      if (ingested > 0) {
+      if (ingested > 0 && !args->no_refresh) {
         const auto started = std::chrono::steady_clock::now();
         if (Status s = graph::Refresh(**ws); !s) {
           (void)ReportError(s.error().WithFile((*ws)->path()));

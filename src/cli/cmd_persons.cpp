@@ -9,6 +9,7 @@
 #include "cli/context.h"
 #include "graph/identity_decisions.h"
 #include "graph/person_query.h"
+#include "graph/refresh.h"
 
 namespace casegraph::cli {
 namespace {
@@ -103,6 +104,9 @@ void AddPersonsCommand(CLI::App& app, Context& ctx) {
     ctx.action = [&ctx, json, case_code] {
       auto ws = OpenWorkspace(ctx, /*create=*/false);
       if (!ws) return ReportError(ws.error());
+      if (auto stale = graph::IsStale(**ws); stale && *stale) {
+        std::fprintf(stderr, "casegraph: warning: the link graph predates the last ingest; run `casegraph refresh`\n");
+      }
       auto persons = graph::QueryPersons(**ws, *case_code);
       if (!persons) return ReportError(persons.error());
       if (*json) {
