@@ -47,6 +47,8 @@ void AddVerifyCommand(CLI::App& app, Context& ctx);
 void AddFormatsCommand(CLI::App& app, Context& ctx);
 void AddSynthCommand(CLI::App& app, Context& ctx);
 void AddDemoCommand(CLI::App& app, Context& ctx);
+void AddPersonsCommand(CLI::App& app, Context& ctx);
+void AddRefreshCommand(CLI::App& app, Context& ctx);
 
 // Parses argv and runs the chosen command; returns the process exit code.
 int Run(int argc, char** argv);
