@@ -283,10 +283,39 @@ CREATE TABLE g_account_metrics(
   community INTEGER NOT NULL);
 )sql";
 
+
+// v4: what the link queries (links, path, contacts, timeline) read at query time, so that each
+// answers from indexes instead of scanning messages: one account's messages in time order, one
+// conversation's messages from a time on (time-respecting paths), a message's attachments, the
+// accounts sharing a profile identifier, and the direct pairs of one case. g_identifier_cases
+// is derived (filled by graph::ComputeAnalytics at the end of Refresh): per identifier and case,
+// how often it occurs, whether only in broadcast channels, and its earliest occurrence to cite.
+constexpr std::string_view kV4 = R"sql(
+CREATE INDEX messages_by_sender_time ON messages(sender_account_id, sent_at_utc)
+  WHERE sender_account_id IS NOT NULL;
+CREATE INDEX messages_by_conversation_time ON messages(conversation_id, sent_at_utc);
+CREATE INDEX attachments_by_message ON attachments(message_id);
+CREATE INDEX occurrences_profile_by_account ON identifier_occurrences(account_id, identifier_id)
+  WHERE source = 'profile';
+CREATE INDEX occurrences_profile_by_identifier ON identifier_occurrences(identifier_id, account_id)
+  WHERE source = 'profile';
+CREATE INDEX g_direct_by_case ON g_direct(case_id, first_at);
+
+CREATE TABLE g_identifier_cases(
+  identifier_id INTEGER NOT NULL,
+  case_id INTEGER NOT NULL,
+  occurrences INTEGER NOT NULL,
+  channel_only INTEGER NOT NULL,
+  first_at INTEGER,
+  cite_exhibit_id INTEGER NOT NULL,
+  cite_locator TEXT NOT NULL,
+  PRIMARY KEY(identifier_id, case_id)) WITHOUT ROWID;
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& Migrations() {
-  static const std::vector<std::string_view> list = {kV1, kV2, kV3};
+  static const std::vector<std::string_view> list = {kV1, kV2, kV3, kV4};
   return list;
 }
 

@@ -17,6 +17,11 @@ Stmt& Stmt::Bind(int idx, int64_t v) {
   return *this;
 }
 
+Stmt& Stmt::BindDouble(int idx, double v) {
+  sqlite3_bind_double(stmt_, idx, v);
+  return *this;
+}
+
 Stmt& Stmt::Bind(int idx, std::string_view v) {
   // SQLITE_STATIC: the caller's text outlives the statement's next Run/Step, which is how
   // every call site uses it, and it saves a copy per column on the ingest hot path.

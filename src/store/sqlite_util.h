@@ -32,6 +32,8 @@ class Stmt {
   Stmt& Bind(int idx, const std::string& v) { return Bind(idx, std::string_view(v)); }
   Stmt& Bind(int idx, const std::optional<int64_t>& v);
   Stmt& BindNull(int idx);
+  // A separate name: an overload would make Bind(i, some_int) ambiguous.
+  Stmt& BindDouble(int idx, double v);
   // Binds text, or NULL when empty.
   Stmt& BindOrNull(int idx, std::string_view v);
 
@@ -45,6 +47,7 @@ class Stmt {
   bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
   std::string Text(int col) const;
   std::optional<int64_t> OptInt(int col) const;
+  double Double(int col) const { return sqlite3_column_double(stmt_, col); }
 
  private:
   sqlite3* db_ = nullptr;
