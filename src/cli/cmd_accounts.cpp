@@ -56,6 +56,13 @@ void AddAccountsCommand(CLI::App& app, Context& ctx) {
           WriteValues(j, "phones", a.phones);
           j.Field("messages", a.messages).Key("cases").StringArray(a.cases).Key("roles").StringArray(a.roles)
               .Key("subjects").StringArray(a.subjects);
+          j.Key("pagerank");
+          if (a.pagerank) {
+            j.Double(*a.pagerank).Key("betweenness").Double(a.betweenness.value_or(0));
+          } else {
+            j.Null().Key("betweenness").Null();
+          }
+          j.Key("community").OptInt(a.community);
           j.Key("history").BeginArray();
           WriteHistory(j, "name", a.names);
           WriteHistory(j, "username", a.usernames);
@@ -66,15 +73,18 @@ void AddAccountsCommand(CLI::App& app, Context& ctx) {
         PrintJson(j);
         return kExitOk;
       }
-      std::printf("%-32s %-8s %8s  %-14s %s\n", "ref", "role", "messages", "cases", "names / usernames / phones");
+      std::printf("%-32s %-8s %8s  %-14s %8s %10s %4s  %s\n", "ref", "role", "messages", "cases", "pagerank",
+                  "betweenness", "comm", "names / usernames / phones");
       for (const auto& a : *accounts) {
         std::string cases, roles;
         for (const auto& c : a.cases) cases += (cases.empty() ? "" : ",") + c;
         for (const auto& r : a.roles) roles += (roles.empty() ? "" : ",") + r;
         std::string subjects;
         for (const auto& s : a.subjects) subjects += " [device of " + s + "]";
-        std::printf("%-32s %-8s %8lld  %-14s %s / %s / %s%s\n", a.ref.c_str(), roles.c_str(),
-                    static_cast<long long>(a.messages), cases.c_str(), Join(a.names).c_str(),
+        const std::string community = a.community ? std::to_string(*a.community) : "-";
+        std::printf("%-32s %-8s %8lld  %-14s %8.5f %10.1f %4s  %s / %s / %s%s\n", a.ref.c_str(), roles.c_str(),
+                    static_cast<long long>(a.messages), cases.c_str(), a.pagerank.value_or(0), a.betweenness.value_or(0),
+                    community.c_str(), Join(a.names).c_str(),
                     Join(a.usernames).c_str(), Join(a.phones).c_str(), subjects.c_str());
       }
       return kExitOk;

@@ -49,6 +49,11 @@ void AddSynthCommand(CLI::App& app, Context& ctx);
 void AddDemoCommand(CLI::App& app, Context& ctx);
 void AddPersonsCommand(CLI::App& app, Context& ctx);
 void AddRefreshCommand(CLI::App& app, Context& ctx);
+// Link analysis queries (issue 4).
+void AddLinksCommand(CLI::App& app, Context& ctx);
+void AddPathCommand(CLI::App& app, Context& ctx);
+void AddContactsCommand(CLI::App& app, Context& ctx);
+void AddTimelineCommand(CLI::App& app, Context& ctx);
 
 // Parses argv and runs the chosen command; returns the process exit code.
 int Run(int argc, char** argv);

@@ -34,6 +34,9 @@ struct AccountSummary {
   std::vector<std::string> cases;
   std::vector<std::string> roles;  // "owner", "contact", "participant" (distinct)
   std::vector<std::string> subjects;  // "CASE/LABEL" of subjects whose device this account owns (--owner)
+  // From g_account_metrics (graph analytics at the last refresh); absent before any refresh.
+  std::optional<double> pagerank, betweenness;
+  std::optional<int64_t> community;
 };
 // All accounts, or those seen in `case_code`'s exhibits; messages counted within that scope.
 Result<std::vector<AccountSummary>> QueryAccounts(Workspace& ws, const std::string& case_code);

@@ -30,6 +30,8 @@ Result<std::vector<AccountSummary>> QueryAccounts(Workspace& ws, const std::stri
   auto owners = ws.db().Prepare(
       "SELECT DISTINCT c.code || '/' || s.label FROM exhibits e JOIN subjects s ON s.id=e.owner_subject_id "
       "JOIN cases c ON c.id=e.case_id WHERE e.owner_account_id=?1 ORDER BY 1");
+  auto metrics = ws.db().Prepare("SELECT pagerank, betweenness, community FROM g_account_metrics WHERE account_id=?1");
+  if (!metrics) return metrics.error();
   if (!owners) return owners.error();
   if (!accounts) return accounts.error();
   if (!attrs) return attrs.error();
@@ -90,6 +92,15 @@ Result<std::vector<AccountSummary>> QueryAccounts(Workspace& ws, const std::stri
       if (!orow) return orow.error();
       if (!*orow) break;
       a.subjects.push_back(owners->Text(0));
+    }
+    metrics->Bind(1, id);
+    auto mrow = metrics->Step();
+    if (!mrow) return mrow.error();
+    if (*mrow) {
+      a.pagerank = metrics->Double(0);
+      a.betweenness = metrics->Double(1);
+      a.community = metrics->Int(2);
+      metrics->Reset();
     }
     out.push_back(std::move(a));
   }

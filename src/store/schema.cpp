@@ -286,8 +286,9 @@ CREATE TABLE g_account_metrics(
 
 // v4: what the link queries (links, path, contacts, timeline) read at query time, so that each
 // answers from indexes instead of scanning messages: one account's messages in time order, one
-// conversation's messages from a time on (time-respecting paths), a message's attachments, the
-// accounts sharing a profile identifier, and the direct pairs of one case. g_identifier_cases
+// conversation's messages from a time on (time-respecting paths), a conversation's service
+// messages (group joins), a message's attachments, the accounts sharing a profile identifier,
+// and the direct pairs and members of one case. g_identifier_cases
 // is derived (filled by graph::ComputeAnalytics at the end of Refresh): per identifier and case,
 // how often it occurs, whether only in broadcast channels, and its earliest occurrence to cite.
 constexpr std::string_view kV4 = R"sql(
@@ -300,6 +301,8 @@ CREATE INDEX occurrences_profile_by_account ON identifier_occurrences(account_id
 CREATE INDEX occurrences_profile_by_identifier ON identifier_occurrences(identifier_id, account_id)
   WHERE source = 'profile';
 CREATE INDEX g_direct_by_case ON g_direct(case_id, first_at);
+CREATE INDEX g_members_by_case ON g_members(case_id, first_at);
+CREATE INDEX messages_service_by_conversation ON messages(conversation_id, sent_at_utc) WHERE kind = 'service';
 
 CREATE TABLE g_identifier_cases(
   identifier_id INTEGER NOT NULL,
