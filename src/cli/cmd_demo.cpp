@@ -1,151 +1,172 @@
-// `demo`: the end-to-end investigation on synthetic data. Today: write a synthetic Telegram
-// export of a minor's phone, create the case and subject, ingest it, then show stats, the
-// accounts, searches in Turkish and Arabic with citations, one `show`, and `verify`.
+// `demo`: the end-to-end investigation on synthetic data. Writes a multi-case scenario in the
+// real export formats (synth), creates its cases and subjects, ingests every exhibit, rebuilds
+// the link graph, then answers the investigators' questions with citations — what links the
+// cases, who reached each minor first, the evidence path between subjects — shows one cited
+// record as it stands in the source, verifies the exhibits, and checks every answer against
+// the scenario's ground truth. Exit 1 when an answer differs from the truth.
 #include <CLI/CLI.hpp>
 
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 
-#include "base/time_util.h"
 #include "cli/context.h"
+#include "cli/demo_check.h"
+#include "cli/demo_findings.h"
+#include "cli/demo_setup.h"
 #include "ingest/registry.h"
-#include "store/ingest_exhibit.h"
+#include "ingest/source.h"
 #include "store/queries.h"
 #include "store/verify.h"
-#include "synth/telegram_synth.h"
+#include "synth/ground_truth.h"
+#include "synth/scenario.h"
 
 namespace casegraph::cli {
 namespace {
 
-void Heading(const char* title) { std::printf("\n== %s ==\n", title); }
+struct DemoOptions {
+  std::string out;
+  uint64_t seed = 1;
+  uint64_t messages = 20000;
+  int cases = 3;
+  bool check = true;
+};
 
-Status RunDemo(const std::string& out_dir, uint64_t messages) {
-  ::mkdir(out_dir.c_str(), 0755);
+void Heading(const std::string& title) { std::printf("\n== %s ==\n", title.c_str()); }
+
+// The record a citation points to, as it stands in its exhibit (what `show` prints).
+Result<std::string> ResolveCitation(store::Workspace& ws, const std::string& citation_text) {
+  auto ref = model::ParseCitation(citation_text);
+  if (!ref) return Error::InvalidArgument("not a citation: " + citation_text);
+  auto exhibit = store::FindCitedExhibit(ws, *ref);
+  if (!exhibit) return exhibit.error();
+  const auto* importer = ingest::FindImporter(exhibit->format);
+  if (importer == nullptr) return Error::NotFound("no importer " + exhibit->format);
+  auto source = ingest::OpenSource(RealFileSystem(), exhibit->path);
+  if (!source) return source.error();
+  return importer->Show(source->source, ref->locator);
+}
+
+// Resolves every citation the demo printed; shows the first; the failures are differences.
+std::vector<std::string> ShowCitations(store::Workspace& ws, const std::vector<std::string>& citations) {
+  std::vector<std::string> problems;
+  for (size_t i = 0; i < citations.size(); ++i) {
+    auto record = ResolveCitation(ws, citations[i]);
+    if (!record) {
+      problems.push_back("citation " + citations[i] + " does not resolve: " + record.error().ToString());
+    } else if (i == 0) {
+      Heading("show " + citations[i]);
+      std::printf("%s\n", record->c_str());
+    }
+  }
+  return problems;
+}
+
+void PrintScore(const char* what, const Score& s) {
+  std::printf("  %-16s precision %.2f  recall %.2f  (%zu found, %zu expected, %zu right)\n", what, s.precision(), s.recall(),
+              s.found, s.expected, s.correct);
+}
+
+Result<bool> RunDemo(const DemoOptions& options, const std::string& dir) {
   const auto started = std::chrono::steady_clock::now();
-  synth::TelegramSynthOptions opt;
-  opt.seed = 7;
-  opt.messages = messages;
-  opt.out_dir = out_dir + "/eb-phone-telegram";
-  auto synth = synth::WriteTelegramExport(opt);
-  if (!synth) return synth.error();
-  const std::string db_path = out_dir + "/demo.db";
-  for (const char* suffix : {"", "-wal", "-shm"}) ::unlink((db_path + suffix).c_str());
+  Heading("synth: a synthetic multi-case scenario in real export formats (neutral placeholder text)");
+  synth::ScenarioOptions so;
+  so.seed = options.seed;
+  so.messages = options.messages;
+  so.cases = options.cases;
+  so.out_dir = dir + "/scenario";
+  auto written = synth::WriteScenario(so);
+  if (!written) return written.error();
+  std::printf("  %llu cases, %llu exhibits, %llu messages in %s\n", static_cast<unsigned long long>(written->cases),
+              static_cast<unsigned long long>(written->exhibits), static_cast<unsigned long long>(written->messages),
+              written->folder.c_str());
+  auto truth = synth::ReadGroundTruth(written->truth_file);
+  if (!truth) return truth.error();
 
+  const std::string db_path = dir + "/demo.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) ::unlink((db_path + suffix).c_str());
   auto ws_or = store::Workspace::Open(db_path, true);
   if (!ws_or) return ws_or.error();
   store::Workspace& ws = **ws_or;
-  const std::string actor = "demo";
-  auto c = ws.AddCase("DEMO-IZMIR-01", "Synthetic demo: a minor's seized phone", actor);
-  if (!c) return c.error();
-  auto s = ws.AddSubject("DEMO-IZMIR-01", "E.B.", "2009", "suspect (minor)", actor);
-  if (!s) return s.error();
 
-  Heading("ingest");
-  store::IngestRequest req;
-  req.case_code = "DEMO-IZMIR-01";
-  req.path = synth->folder;
-  req.label = "eb-phone-telegram";
-  req.owner_subject = "E.B.";
-  req.examiner = actor;
-  req.options.region = "TR";
-  store::IngestOutcome o = store::IngestExhibit(ws, req);
-  if (o.status != "ingested") return o.error ? *o.error : Error::Internal("demo ingest: " + o.status);
-  std::printf("exhibit %s  sha256:%s\n  %llu messages, %llu accounts, %llu conversations, %llu attachments, %llu identifier occurrences, %zu warnings\n",
-              o.label.c_str(), o.sha256.c_str(), static_cast<unsigned long long>(o.counts.messages),
-              static_cast<unsigned long long>(o.counts.accounts), static_cast<unsigned long long>(o.counts.conversations),
-              static_cast<unsigned long long>(o.counts.attachments), static_cast<unsigned long long>(o.counts.identifiers),
-              o.warning_count);
-  if (!o.time_note.empty()) std::printf("  time: %s\n", o.time_note.c_str());
-
-  Heading("stats");
-  auto stats = store::QueryStats(ws);
-  if (!stats) return stats.error();
-  for (const auto& st : *stats) {
-    std::printf("%s: %lld exhibits, %lld accounts, %lld conversations, %lld messages, %lld files, %lld identifiers\n",
-                st.code.c_str(), static_cast<long long>(st.exhibits), static_cast<long long>(st.accounts),
-                static_cast<long long>(st.conversations), static_cast<long long>(st.messages),
-                static_cast<long long>(st.files), static_cast<long long>(st.identifiers));
+  Heading("cases, subjects (minors) and exhibits ingested");
+  for (const auto& c : truth->cases) {
+    for (const auto& s : c.subjects) std::printf("  %s %s: %s, born %s\n", c.code.c_str(), s.label.c_str(), s.role.c_str(), s.born.c_str());
   }
+  auto totals = IngestScenario(ws, *truth, written->folder, options.cases <= 10);
+  if (!totals) return totals.error();
+  std::printf("  %llu exhibits, %llu messages ingested in %.1f s (%llu warnings); link graph rebuilt in %.1f s\n",
+              static_cast<unsigned long long>(totals->exhibits), static_cast<unsigned long long>(totals->messages),
+              totals->ingest_seconds, static_cast<unsigned long long>(totals->warnings), totals->refresh_seconds);
 
-  Heading("accounts (most active first)");
-  auto accounts = store::QueryAccounts(ws, "");
-  if (!accounts) return accounts.error();
-  std::stable_sort(accounts->begin(), accounts->end(), [](const auto& a, const auto& b) { return a.messages > b.messages; });
-  size_t shown = 0;
-  for (const auto& a : *accounts) {
-    if (shown++ == 12) break;
-    std::string roles, names, phones;
-    for (const auto& r : a.roles) roles += (roles.empty() ? "" : ",") + r;
-    for (const auto& n : a.names) names += (names.empty() ? "" : " | ") + n.value;
-    for (const auto& p : a.phones) phones += (phones.empty() ? "" : " | ") + p.value;
-    std::printf("%-28s %-12s %6lld msgs  %s%s%s\n", a.ref.c_str(), roles.c_str(), static_cast<long long>(a.messages),
-                names.c_str(), phones.empty() ? "" : "  phone ", phones.c_str());
-  }
-  std::printf("(%zu accounts in all)\n", accounts->size());
+  auto found = InvestigateAndPrint(ws, *truth);
+  if (!found) return found.error();
 
-  std::string first_citation;
-  for (const char* q : {"IŞIK", "izmir", "كتاب", "görüş*", "\"t.me\""}) {
-    Heading((std::string("search ") + q).c_str());
-    auto r = store::Search(ws, q, "", 3);
-    if (!r) return r.error();
-    std::printf("%lld hits\n", static_cast<long long>(r->total));
-    for (const auto& h : r->hits) {
-      std::printf("  %s  %s: %s\n    cite %s\n", h.sent_at.c_str(), h.sender.c_str(), h.snippet.c_str(), h.citation.ToText().c_str());
-      if (first_citation.empty()) first_citation = h.citation.ToText();
-    }
-  }
-
-  if (!first_citation.empty()) {
-    Heading(("show " + first_citation).c_str());
-    auto ref = model::ParseCitation(first_citation);
-    auto exhibit = store::FindCitedExhibit(ws, *ref);
-    if (!exhibit) return exhibit.error();
-    ingest::Source source{&RealFileSystem(), exhibit->path, exhibit->is_folder};
-    auto record = ingest::FindImporter(exhibit->format)->Show(source, ref->locator);
-    if (!record) return record.error();
-    std::printf("%s\n", record->c_str());
-  }
+  std::vector<std::string> unresolved = ShowCitations(ws, found->citations);
+  std::printf("  (%zu citations printed above; %zu resolve to their record)\n", found->citations.size(),
+              found->citations.size() - unresolved.size());
 
   Heading("verify");
   auto report = store::VerifyWorkspace(ws, RealFileSystem());
   if (!report) return report.error();
-  for (const auto& e : report->exhibits) std::printf("%s  %s\n", e.status.c_str(), e.label.c_str());
-  std::printf("audit log: %lld entries, chain %s\n", static_cast<long long>(report->audit.entries),
-              report->audit.chain_ok ? "ok" : "BROKEN");
+  size_t ok = 0;
+  for (const auto& e : report->exhibits) ok += e.status == "ok";
+  std::printf("  %zu of %zu exhibits unchanged; audit log: %lld entries, chain %s\n", ok, report->exhibits.size(),
+              static_cast<long long>(report->audit.entries), report->audit.chain_ok ? "ok" : "BROKEN");
+
+  DemoCheck check = CheckAgainstTruth(*truth, *found);
+  check.problems.insert(check.problems.end(), unresolved.begin(), unresolved.end());
+  Heading("checked against the scenario's ground truth");
+  PrintScore("linked accounts", check.linked_accounts);
+  PrintScore("persons", check.persons);
+  PrintScore("suggestions", check.suggestions);
+  PrintScore("first contacts", check.first_contacts);
+  PrintScore("paths", check.paths);
+  std::printf("  decoys merged: %zu\n", check.decoys_merged);
+  for (const auto& p : check.problems) std::printf("  DIFFERENCE: %s\n", p.c_str());
 
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   Heading("done");
-  std::printf("demo finished in %.1f s. Explore it yourself:\n", secs);
-  std::printf("  casegraph -w %s accounts --case DEMO-IZMIR-01\n", db_path.c_str());
-  std::printf("  casegraph -w %s search 'ışık' --json\n", db_path.c_str());
-  if (!first_citation.empty()) std::printf("  casegraph -w %s show '%s'\n", db_path.c_str(), first_citation.c_str());
-  return Ok();
+  std::printf("demo finished in %.1f s%s. Explore it yourself:\n", secs, check.ok() ? ", every answer matches the ground truth" : "");
+  std::printf("  casegraph -w %s links\n", db_path.c_str());
+  std::printf("  casegraph -w %s persons\n", db_path.c_str());
+  if (!truth->paths.empty()) {
+    std::printf("  casegraph -w %s path --from %s --to %s\n", db_path.c_str(), truth->paths[0].from.c_str(), truth->paths[0].to.c_str());
+  }
+  if (!truth->cases.empty() && !truth->cases[0].subjects.empty()) {
+    std::printf("  casegraph -w %s timeline --subject %s/%s\n", db_path.c_str(), truth->cases[0].code.c_str(),
+                truth->cases[0].subjects[0].label.c_str());
+  }
+  return check.ok() || !options.check;
 }
 
 }  // namespace
 
 void AddDemoCommand(CLI::App& app, Context& ctx) {
-  auto out = std::make_shared<std::string>();
-  auto messages = std::make_shared<uint64_t>(3000);
+  auto options = std::make_shared<DemoOptions>();
+  auto no_check = std::make_shared<bool>(false);
   auto* cmd = app.add_subcommand("demo", "run the end-to-end demo investigation on synthetic data");
-  cmd->add_option("--out", *out, "folder for the synthetic exports and the demo workspace (default: a new temp folder)");
-  cmd->add_option("--messages", *messages, "size of the synthetic export (default 3000)");
-  cmd->callback([&ctx, out, messages] {
-    ctx.action = [out, messages] {
-      std::string dir = *out;
+  cmd->add_option("--out", options->out, "folder for the synthetic exports and the demo workspace (default: a new temp folder)");
+  cmd->add_option("--seed", options->seed, "scenario seed (default 1)");
+  cmd->add_option("--messages", options->messages, "scenario size in messages (default 20000)")
+      ->check(CLI::Range(uint64_t{1000}, uint64_t{50000000}));
+  cmd->add_option("--cases", options->cases, "number of cases (default 3)")->check(CLI::Range(3, 100));
+  cmd->add_flag("--no-check", *no_check, "do not fail when an answer differs from the ground truth");
+  cmd->callback([&ctx, options, no_check] {
+    ctx.action = [options, no_check] {
+      options->check = !*no_check;
+      std::string dir = options->out;
       if (dir.empty()) {
         const char* tmp = std::getenv("TMPDIR");
         std::string templ = std::string(tmp && *tmp ? tmp : "/tmp") + "/casegraph-demo-XXXXXX";
         if (mkdtemp(templ.data()) == nullptr) return ReportError(Error::Io("cannot create a temp folder"));
         dir = templ;
       }
-      Status s = RunDemo(dir, *messages);
-      if (!s) return ReportError(s.error());
-      return kExitOk;
+      auto ok = RunDemo(*options, dir);
+      if (!ok) return ReportError(ok.error());
+      return *ok ? kExitOk : kExitBadInput;
     };
   });
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/time_util.h"
+
 namespace casegraph::cli {
 namespace {
 
@@ -24,14 +26,14 @@ void CheckLinkedAccounts(const synth::GroundTruth& truth, const DemoFindings& fo
     if (!got.count(ref)) check.problems.push_back("links misses " + ref);
   }
   // The broadcast channel every subject follows must rank below every operative account.
-  if (truth.broadcast_decoy.empty()) return;
+  if (truth.broadcast.empty()) return;
   const auto pos = [&](const std::string& ref) {
     return std::find(found.linked_accounts.begin(), found.linked_accounts.end(), ref) - found.linked_accounts.begin();
   };
-  const auto broadcast = pos(truth.broadcast_decoy);
+  const auto broadcast = pos(truth.broadcast);
   for (const auto& l : truth.linked_accounts) {
     if (l.kind == "operative" && pos(l.ref) > broadcast) {
-      check.problems.push_back("the broadcast channel " + truth.broadcast_decoy + " ranks above the operative account " + l.ref);
+      check.problems.push_back("the broadcast channel " + truth.broadcast + " ranks above the operative account " + l.ref);
     }
   }
 }
@@ -51,8 +53,8 @@ void CheckPersons(const synth::GroundTruth& truth, const DemoFindings& found, De
   }
   // A decoy is merged when one person holds two accounts the ground truth keeps apart.
   std::vector<std::set<std::string>> apart;
-  for (const auto& pair : truth.same_name_decoys) apart.emplace_back(pair.begin(), pair.end());
-  apart.emplace_back(truth.local_name_decoys.begin(), truth.local_name_decoys.end());
+  for (const auto& [a, b] : truth.same_name) apart.push_back({a, b});
+  apart.emplace_back(truth.local_names.begin(), truth.local_names.end());
   for (const auto& p : found.persons) {
     for (const auto& group : apart) {
       size_t inside = 0;
@@ -62,7 +64,7 @@ void CheckPersons(const synth::GroundTruth& truth, const DemoFindings& found, De
         check.problems.push_back("decoys merged into one person: " + Join(p));
       }
     }
-    if (!truth.broadcast_decoy.empty() && p.count(truth.broadcast_decoy)) {
+    if (!truth.broadcast.empty() && p.count(truth.broadcast)) {
       ++check.decoys_merged;
       check.problems.push_back("the broadcast channel was merged into a person: " + Join(p));
     }
@@ -70,16 +72,16 @@ void CheckPersons(const synth::GroundTruth& truth, const DemoFindings& found, De
 }
 
 void CheckSuggestions(const synth::GroundTruth& truth, const DemoFindings& found, DemoCheck& check) {
-  check.suggestions = {found.suggestions.size(), truth.suggestions.size(), 0};
+  // Found: one per suggested membership; right: those that make a suggestion of the truth.
+  check.suggestions = {found.suggested.size(), truth.suggestions.size(), 0};
   for (const auto& s : truth.suggestions) {
     const auto key = s.a < s.b ? std::make_pair(s.a, s.b) : std::make_pair(s.b, s.a);
     if (found.suggestions.count(key)) ++check.suggestions.correct;
     else check.problems.push_back("expected suggestion not made (" + s.basis + "): " + s.a + " ~ " + s.b);
   }
   // Extra suggestions are leads for the examiner, not errors; but one that joins decoys is.
-  for (const auto& pair : truth.same_name_decoys) {
-    if (pair.size() != 2) continue;
-    const auto key = pair[0] < pair[1] ? std::make_pair(pair[0], pair[1]) : std::make_pair(pair[1], pair[0]);
+  for (const auto& [a, b] : truth.same_name) {
+    const auto key = std::minmax(a, b);
     if (found.suggestions.count(key)) check.problems.push_back("same-name decoys suggested as one person: " + key.first + " ~ " + key.second);
   }
 }
@@ -91,9 +93,9 @@ void CheckFirstContacts(const synth::GroundTruth& truth, const DemoFindings& fou
     auto it = found.first_contacts.find(key);
     if (it == found.first_contacts.end()) {
       check.problems.push_back("no first contact found for " + key);
-    } else if (it->second.first != f.account || it->second.second != f.at) {
+    } else if (it->second.first != f.account || it->second.second != FormatUtc(f.at)) {
       check.problems.push_back("first contact of " + key + ": found " + it->second.first + " at " + it->second.second +
-                               ", expected " + f.account + " at " + f.at);
+                               ", expected " + f.account + " at " + FormatUtc(f.at));
     } else {
       ++check.first_contacts.correct;
     }

@@ -17,11 +17,14 @@ namespace casegraph::cli {
 struct DemoFindings {
   std::vector<std::string> linked_accounts;             // `links` accounts, best first
   std::vector<std::set<std::string>> persons;           // confirmed members of each person
-  std::set<std::pair<std::string, std::string>> suggestions;  // (a, b) with a < b
+  std::set<std::pair<std::string, std::string>> suggestions;  // (a, b) with a < b, in one person
+  std::set<std::string> suggested;  // accounts suggested as members of a person
   // "CASE/SUBJECT" -> (account ref, ISO time) of the first contact found.
   std::map<std::string, std::pair<std::string, std::string>> first_contacts;
   // (from, to) -> hops of the path found; -1 when none.
   std::map<std::pair<std::string, std::string>, int> paths;
+  // Every citation the demo printed, as text; `show` must resolve each of them.
+  std::vector<std::string> citations;
 };
 
 struct Score {

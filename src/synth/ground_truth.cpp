@@ -2,6 +2,8 @@
 
 #include <simdjson.h>
 
+#include "base/time_util.h"
+
 namespace casegraph::synth {
 namespace {
 
@@ -63,8 +65,12 @@ TruthCase ReadCase(Reader& r, dom::element c, const std::string& at) {
   i = 0;
   for (dom::element e : r.Array(c, "exhibits", at)) {
     const std::string eat = at + "/exhibits/" + std::to_string(i++);
-    TruthExhibit x{r.Str(e, "label", eat), r.Str(e, "path", eat), r.Str(e, "format", eat), r.OptStr(e, "owner"),
-                   r.OptStr(e, "owner_account"), "", "", "", 0};
+    TruthExhibit x;
+    x.label = r.Str(e, "label", eat);
+    x.path = r.Str(e, "path", eat);
+    x.format = r.Str(e, "format", eat);
+    x.owner = r.OptStr(e, "owner");
+    x.owner_account = r.OptStr(e, "owner_account");
     dom::element options;
     if (e["options"].get(options) == simdjson::SUCCESS) {
       x.tz = r.OptStr(options, "tz");
@@ -78,12 +84,12 @@ TruthCase ReadCase(Reader& r, dom::element c, const std::string& at) {
   return out;
 }
 
-std::vector<TruthPerson> ReadPersons(Reader& r, dom::element root, const char* key) {
-  std::vector<TruthPerson> out;
+std::vector<TruthGroup> ReadGroups(Reader& r, dom::element root, const char* key) {
+  std::vector<TruthGroup> out;
   size_t i = 0;
   for (dom::element p : r.Array(root, key, "")) {
     const std::string at = std::string("/") + key + "/" + std::to_string(i++);
-    out.push_back({r.Str(p, "person", at), r.OptStr(p, "basis"), r.Strings(p, "accounts", at)});
+    out.push_back({r.Str(p, "person", at), r.Strings(p, "accounts", at), r.OptStr(p, "basis")});
   }
   return out;
 }
@@ -102,12 +108,12 @@ Result<GroundTruth> ReadGroundTruth(const std::string& path) {
   t.messages = r.Uint(root, "messages", "");
   size_t i = 0;
   for (dom::element c : r.Array(root, "cases", "")) t.cases.push_back(ReadCase(r, c, "/cases/" + std::to_string(i++)));
-  t.operatives = ReadPersons(r, root, "operatives");
-  t.persons = ReadPersons(r, root, "persons");
+  t.operatives = ReadGroups(r, root, "operatives");
+  t.persons = ReadGroups(r, root, "persons");
   i = 0;
   for (dom::element l : r.Array(root, "linked_accounts", "")) {
     const std::string at = "/linked_accounts/" + std::to_string(i++);
-    t.linked_accounts.push_back({r.Str(l, "ref", at), r.OptStr(l, "kind"), r.Strings(l, "cases", at)});
+    t.linked_accounts.push_back({r.Str(l, "ref", at), r.Strings(l, "cases", at), r.OptStr(l, "kind")});
   }
   i = 0;
   for (dom::element s : r.Array(root, "suggestions", "")) {
@@ -127,18 +133,30 @@ Result<GroundTruth> ReadGroundTruth(const std::string& path) {
             if (e.get(v) == simdjson::SUCCESS) refs.emplace_back(v);
           }
         }
-        t.same_name_decoys.push_back(std::move(refs));
+        if (refs.size() != 2) {
+          r.Fail("/decoys/same_name", "pairs of two refs");
+          continue;
+        }
+        t.same_name.emplace_back(refs[0], refs[1]);
       }
     }
-    t.broadcast_decoy = r.OptStr(decoys, "broadcast");
+    t.broadcast = r.OptStr(decoys, "broadcast");
     dom::array locals;
-    if (decoys["local_names"].get(locals) == simdjson::SUCCESS) t.local_name_decoys = r.Strings(decoys, "local_names", "/decoys");
+    if (decoys["local_names"].get(locals) == simdjson::SUCCESS) t.local_names = r.Strings(decoys, "local_names", "/decoys");
   }
   i = 0;
   for (dom::element f : r.Array(root, "first_contacts", "")) {
     const std::string at = "/first_contacts/" + std::to_string(i++);
-    t.first_contacts.push_back({r.Str(f, "case", at), r.Str(f, "subject", at), r.Str(f, "account", at), r.OptStr(f, "person"),
-                                r.Str(f, "at", at), r.OptStr(f, "platform")});
+    TruthFirstContact fc{r.Str(f, "case", at), r.Str(f, "subject", at), r.Str(f, "account", at), r.OptStr(f, "person"),
+                         r.OptStr(f, "platform"), 0};
+    const std::string when = r.Str(f, "at", at);
+    auto local = ParseIsoLocal(when.size() == 20 && when.back() == 'Z' ? when.substr(0, 19) : when);
+    if (!local) {
+      r.Fail(at + "/at", "an ISO-8601 UTC time (YYYY-MM-DDTHH:MM:SSZ)");
+    } else {
+      fc.at = CivilToUnix(*local);
+    }
+    t.first_contacts.push_back(std::move(fc));
   }
   i = 0;
   for (dom::element p : r.Array(root, "paths", "")) {

@@ -7,12 +7,12 @@ namespace {
 
 synth::GroundTruth SmallTruth() {
   synth::GroundTruth t;
-  t.linked_accounts = {{"telegram:user1", "operative", {"C1", "C2"}}, {"telegram:channel9", "broadcast", {"C1", "C2"}}};
-  t.persons = {{"op-1", "same-phone", {"telegram:user1", "whatsapp:+905321112233"}}};
+  t.linked_accounts = {{"telegram:user1", {"C1", "C2"}, "operative"}, {"telegram:channel9", {"C1", "C2"}, "broadcast"}};
+  t.persons = {{"op-1", {"telegram:user1", "whatsapp:+905321112233"}, "same-phone"}};
   t.suggestions = {{"telegram:user1", "matrix:@op:srv", "self-declared"}};
-  t.same_name_decoys = {{"telegram:user5", "telegram:user6"}};
-  t.broadcast_decoy = "telegram:channel9";
-  t.first_contacts = {{"C1", "S1", "telegram:user1", "op-1", "2025-01-02T03:04:05Z", "telegram"}};
+  t.same_name = {{"telegram:user5", "telegram:user6"}};
+  t.broadcast = "telegram:channel9";
+  t.first_contacts = {{"C1", "S1", "telegram:user1", "op-1", "telegram", 1735787045}};  // 2025-01-02T03:04:05Z
   t.paths = {{"subject:C1/S1", "subject:C2/S2", 5}};
   return t;
 }
@@ -22,6 +22,7 @@ DemoFindings PerfectFindings() {
   f.linked_accounts = {"telegram:user1", "telegram:channel9"};
   f.persons = {{"telegram:user1", "whatsapp:+905321112233"}};
   f.suggestions = {{"matrix:@op:srv", "telegram:user1"}};
+  f.suggested = {"matrix:@op:srv"};
   f.first_contacts["C1/S1"] = {"telegram:user1", "2025-01-02T03:04:05Z"};
   f.paths[{"subject:C1/S1", "subject:C2/S2"}] = 5;
   return f;
