@@ -7,7 +7,7 @@
 //    operatives' Rocket.Chat profiles carry the number too;
 //  - self-declared: on Telegram the operative writes "write to me on Element: @x:server", then
 //    its Matrix account opens a room with the subject;
-//  - same username: some operatives use one username on Rocket.Chat and Discord;
+//  - same username: an operative's Discord username is its Rocket.Chat or Telegram one;
 //  - a group where the operative meets the subject and friends before writing privately.
 #include <algorithm>
 #include <utility>
@@ -62,12 +62,16 @@ void OperativeBuilder::Accounts() {
   for (Platform p : platforms) accounts_[p] = w_.AddAccount(person_, p);
   SynthAccount& tg = w_.s().accounts[static_cast<size_t>(accounts_[Platform::kTelegram])];
   if (tg.username.empty()) tg.username = w_.NewHandle();
-  if (j_ % 3 == 1) {
-    // The Rocket.Chat profile carries the phone (customFields), and the Discord username is the
-    // Rocket.Chat one.
-    SynthAccount& rc = w_.s().accounts[static_cast<size_t>(accounts_[Platform::kRocketChat])];
-    rc.phone = w_.person(person_).phone;
-    w_.s().accounts[static_cast<size_t>(accounts_[Platform::kDiscord])].username = rc.username;
+  // Every account the operative writes to a subject from is tied to the others by the evidence,
+  // so that a correct engine can tell it belongs to the network: a Rocket.Chat profile carries
+  // the phone (customFields); the Discord username is the Rocket.Chat one, else the Telegram
+  // one; an Element account is declared on Telegram (Contact()).
+  if (accounts_.count(Platform::kRocketChat)) {
+    w_.s().accounts[static_cast<size_t>(accounts_[Platform::kRocketChat])].phone = w_.person(person_).phone;
+  }
+  if (accounts_.count(Platform::kDiscord)) {
+    const int from = accounts_.count(Platform::kRocketChat) ? accounts_[Platform::kRocketChat] : accounts_[Platform::kTelegram];
+    w_.s().accounts[static_cast<size_t>(accounts_[Platform::kDiscord])].username = acct(from).username;
   }
 }
 
@@ -142,6 +146,10 @@ void OperativeBuilder::Contact(CasePlan& c, Platform p, Platform next, int64_t a
     } else {
       Say(conv, ask, op, std::string("bundan sonra ") + Shown(next) + " üzerinden yazalım");
     }
+  }
+  if (first && p == Platform::kTelegram && next != Platform::kElement && accounts_.count(Platform::kElement)) {
+    // The Element account is declared even where the talk does not move there.
+    Say(conv, reply + 2 * kDay, op, "add me on Element too: " + acct(accounts_[Platform::kElement]).uid);
   }
   switch (p) {
     case Platform::kTelegram:

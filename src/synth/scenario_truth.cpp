@@ -3,6 +3,8 @@
 // in scenario_truth_graph.cpp.
 #include "synth/scenario_truth.h"
 
+#include "synth/scenario_write_common.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -196,6 +198,18 @@ void TruthBuilder::FirstContacts() {
         for (size_t ci = 0; ci < e.conversations.size(); ++ci) {
           const SynthConversation& conv = e.conversations[ci];
           if (conv.kind != ConversationKind::kDirect) continue;
+          if (e.format == "element-json") {  // the room's creation opens the contact
+            const RoomOpening opening = ElementRoomOpening(conv, e.owner);
+            if (opening.creator >= 0 && acct(opening.creator).role == Role::kOperative) {
+              const std::string ref = v_.Ref(ex, ci, opening.creator);
+              if (!have || opening.at < best.at || (opening.at == best.at && ref < best.account)) {
+                best = {c.code, subject.label, ref, acct(opening.creator).person, PlatformName(acct(opening.creator).platform),
+                        opening.at};
+                have = true;
+              }
+            }
+            continue;
+          }
           for (const SynthMessage& m : conv.planted) {  // the opening precedes all filler
             if (m.sender < 0 || acct(m.sender).role != Role::kOperative) continue;
             const int64_t at = MinutesOnly(e) ? m.at_utc - m.at_utc % 60 : m.at_utc;

@@ -1,6 +1,8 @@
 // Shared helpers of the scenario writers (see scenario_write_common.h).
 #include "synth/scenario_write_common.h"
 
+#include <algorithm>
+
 #include <cerrno>
 #include <cstring>
 
@@ -125,6 +127,20 @@ const char* MimeTypeOf(std::string_view file_name) {
   if (ext == ".ogg") return "audio/ogg";
   if (ext == ".zip") return "application/zip";
   return "application/octet-stream";
+}
+
+RoomOpening ElementRoomOpening(const SynthConversation& c, int owner) {
+  RoomOpening out{c.members.empty() ? owner : c.members.front(), 0};
+  int64_t first = c.filler > 0 ? c.filler_from : INT64_MAX;
+  const int64_t last = c.filler > 0 ? c.filler_to : (c.planted.empty() ? 0 : c.planted.back().at_utc);
+  if (!c.planted.empty()) {
+    first = std::min(first, c.planted.front().at_utc);
+    const int opener = c.planted.front().sender;
+    if (std::find(c.members.begin(), c.members.end(), opener) != c.members.end()) out.creator = opener;
+  }
+  if (first == INT64_MAX) first = last;
+  out.at = first - 120;
+  return out;
 }
 
 }  // namespace casegraph::synth

@@ -63,6 +63,16 @@ bool WrittenIn(const SynthConversation& c, const SynthMessage& m);
 // The member of a direct conversation who is not `owner` (the owner when alone), or -1.
 int DirectPeer(const SynthConversation& c, int owner);
 
+// An Element room export opens with the creator's m.room.create two minutes before the
+// conversation's first message; the creator is whoever writes the first planted message (an
+// operative opening a direct chat), else the first member, else `owner`. The ground truth
+// dates a first contact in Element from this opening, as the importer sees it.
+struct RoomOpening {
+  int creator = -1;
+  int64_t at = 0;
+};
+RoomOpening ElementRoomOpening(const SynthConversation& c, int owner);
+
 // A stable 64-bit hash of `text` (FNV-1a, then splitmix64's finaliser) for ids derived from
 // names; `salt` separates uses.
 uint64_t StableHash(std::string_view text, uint64_t salt = 0);

@@ -92,18 +92,12 @@ class ElementWriter {
 
   // Who creates the room, when it starts, who joins later, when it was exported.
   void Plan() {
-    creator_ = c_.members.empty() ? e_.owner : c_.members.front();
-    int64_t first = c_.filler > 0 ? c_.filler_from : INT64_MAX;
+    const RoomOpening opening = ElementRoomOpening(c_, e_.owner);
+    creator_ = opening.creator;
+    start_ = opening.at;
     int64_t last = c_.filler > 0 ? c_.filler_to : 0;
-    if (!c_.planted.empty()) {
-      first = std::min(first, c_.planted.front().at_utc);
-      last = std::max(last, c_.planted.back().at_utc);
-      // The one who writes first opened the room (an operative opening a direct chat).
-      const int opener = c_.planted.front().sender;
-      if (std::find(c_.members.begin(), c_.members.end(), opener) != c_.members.end()) creator_ = opener;
-    }
-    if (first == INT64_MAX) first = last;
-    start_ = first - 120;
+    if (!c_.planted.empty()) last = std::max(last, c_.planted.back().at_utc);
+    if (last == 0) last = start_ + 120;
     exported_at_ = last + 3600;
     for (const SynthMessage& m : c_.planted) {
       if (m.kind == SynthMessage::Kind::kJoin && m.sender != creator_) joins_later_.insert(m.sender);
