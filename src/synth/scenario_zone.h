@@ -1,6 +1,7 @@
 // UTC offsets of an IANA zone at given instants (ICU's zone data), for the local times that
-// exports write (Telegram's "date", WhatsApp headers). Cached per hour: messages come in time
-// order, so almost every call is a cache hit. Not thread-safe: one per writer.
+// exports write (Telegram's "date", WhatsApp headers). The offset is cached with the span
+// between the zone's transitions around it: messages come in time order, so almost every call
+// is a cache hit. Not thread-safe: one per writer.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,7 @@
 
 U_NAMESPACE_BEGIN
 class TimeZone;
+class BasicTimeZone;
 U_NAMESPACE_END
 
 namespace casegraph::synth {
@@ -29,7 +31,8 @@ class ZoneOffsets {
  private:
   ZoneOffsets() = default;
   std::unique_ptr<icu::TimeZone> zone_;
-  int64_t cached_hour_ = INT64_MIN;
+  const icu::BasicTimeZone* transitions_ = nullptr;  // zone_ itself when ICU gives transitions
+  int64_t valid_from_ = 0, valid_to_ = 0;            // the cached offset holds in [from, to)
   int cached_offset_ = 0;
 };
 
