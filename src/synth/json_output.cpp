@@ -10,7 +10,17 @@
 namespace casegraph::synth {
 namespace {
 
-bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c == 0xE2; }
+// Bytes that stop the copy loop: control characters, '"', '\\', and 0xE2 (which may start U+2028/9).
+struct EscapeTable {
+  bool stop[256] = {};
+  constexpr EscapeTable() {
+    for (int c = 0; c < 0x20; ++c) stop[c] = true;
+    stop[static_cast<unsigned char>('"')] = stop[static_cast<unsigned char>('\\')] = stop[0xE2] = true;
+  }
+};
+constexpr EscapeTable kEscape;
+
+bool NeedsEscape(unsigned char c) { return kEscape.stop[c]; }
 
 }  // namespace
 

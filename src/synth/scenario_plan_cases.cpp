@@ -23,7 +23,6 @@ const char* ZoneOfStyle(const std::string& style) {
 constexpr const char* kClassGroups[] = {"10-B Sınıfı", "Basketbol Takımı", "Kitap Kulübü 📚", "Oyun Gecesi",
                                         "Matematik Ödev Grubu", "Study Group", "Robotik Kulübü", "Bisiklet Ekibi"};
 constexpr const char* kWhatsAppGroups[] = {"9-A Sınıfı", "Mahalle 🏘", "Yaz Kampı 2025", "Voleybol", "Proje Ekibi"};
-constexpr const char* kFamilySaved[] = {"Annem", "Babam", "Ablam", "Abim", "Kardeşim"};
 
 // Decoys: display-name twins in cases (3p+1, 3p+2) mod K, one pair per three cases.
 struct DecoyPair {

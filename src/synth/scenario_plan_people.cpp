@@ -27,12 +27,21 @@ constexpr const char* kLastNames[] = {
 constexpr char kMeteorChars[] = "23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz";
 constexpr int64_t kDiscordEpochMs = 1420070400000LL;
 
-// The names an account of this person shows on each platform (see AddAccount).
+// The first letter of a UTF-8 word (a Turkish capital is two bytes).
+std::string Initial(const std::string& word) { return word.substr(0, (word[0] & 0x80) != 0 ? 2 : 1); }
+
+// The names an account of this person shows on each platform (see AddAccount): "Ece Nur Örnek",
+// "Ece Nur Ö.", "E. N. Örnek", "Ece Nur Ö. 🎮".
 std::array<std::string, 4> NameForms(const std::string& first, const std::string& last) {
-  const std::string initial = last.substr(0, last[0] & 0x80 ? 2 : 1);  // a Turkish capital is 2 bytes
-  const std::string first_initial = first.substr(0, first[0] & 0x80 ? 2 : 1);
-  return {first + " " + last, first + " " + initial + ".", first_initial + ". " + last,
-          first + " " + initial + ". \U0001F3AE"};
+  std::string initials;
+  for (size_t from = 0; from < first.size();) {
+    size_t space = first.find(' ', from);
+    if (space == std::string::npos) space = first.size();
+    initials += Initial(first.substr(from, space - from)) + ". ";
+    from = space + 1;
+  }
+  return {first + " " + last, first + " " + Initial(last) + ".", initials + last,
+          first + " " + Initial(last) + ". \U0001F3AE"};
 }
 
 }  // namespace
@@ -62,7 +71,7 @@ int World::AddPerson(const std::string& key, Role role, const std::string& first
     for (int tries = 0;; ++tries) {
       p.first = rng_.Pick(kFirstNames);
       p.last = last.empty() ? rng_.Pick(kLastNames) : last;
-      if (tries > 40) p.first += std::string(" ") + rng_.Pick(kFirstNames);  // a second given name
+      for (int more = 0; more < tries / 20; ++more) p.first += std::string(" ") + rng_.Pick(kFirstNames);  // given names
       if (NameFree(p.first, p.last)) break;
     }
     TakeName(p.first, p.last);
