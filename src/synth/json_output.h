@@ -23,8 +23,6 @@ class JsonFileWriter {
   static constexpr size_t kBufferBytes = size_t{1} << 20;
 
   JsonFileWriter() = default;
-  // `indent_width` spaces per level (tdesktop: 1, the default; Element, DiscordChatExporter: 2).
-  explicit JsonFileWriter(int indent_width) : indent_width_(indent_width) {}
   ~JsonFileWriter();
   JsonFileWriter(const JsonFileWriter&) = delete;
   JsonFileWriter& operator=(const JsonFileWriter&) = delete;
@@ -67,7 +65,7 @@ class JsonFileWriter {
  private:
   static constexpr int kMaxDepth = 32;
   void Push(char bracket);
-  void Indent(int levels) { buffer_.append(static_cast<size_t>(levels * indent_width_), ' '); }
+  void Indent(int levels) { buffer_.append(static_cast<size_t>(levels), ' '); }
   void MaybeFlush() {
     if (buffer_.size() >= kBufferBytes) Flush();
   }
@@ -79,7 +77,6 @@ class JsonFileWriter {
   uint64_t flushed_ = 0;
   bool failed_ = false;
   int depth_ = 0;
-  int indent_width_ = 1;
   char closers_[kMaxDepth] = {};
   bool had_item_[kMaxDepth] = {};
 };

@@ -87,8 +87,8 @@ uint64_t MessageCount(const SynthConversation& c);
 // How many conversations an exhibit may hold depends on what one export of that format holds
 // and what the importer accepts as one exhibit (a folder holding several exports is refused:
 // "ingest each file as its own exhibit"):
-//   telegram-json, telegram-html (a full-account export), rocketchat-mongo (a server export),
-//   whatsapp-txt (see its writer): any number.
+//   telegram-html (a full-account export), rocketchat-mongo (a server export): any number.
+//   telegram-json, whatsapp-txt: see their writers.
 //   element-json: exactly ONE. Element's "Export chat" exports one room; the importer reads one
 //     export.json per exhibit. A subject's Element rooms are several exhibits
 //     ("s1-element-1", "s1-element-2", …), each with one conversation.
@@ -96,13 +96,30 @@ uint64_t MessageCount(const SynthConversation& c);
 //     refuses a folder holding two. Several channels are several exhibits.
 // The element and discord writers return InvalidArgument for any other count.
 //
-// Common to the telegram-html, element-json, rocketchat-mongo and discord-json writers:
-//   - every member and sender must be an account of the exhibit's platform;
+// Common to the telegram-html, element-json, rocketchat-mongo and discord-json writers
+// (scenario_write_<format>.cpp):
+//   - every member and sender must be an account of the exhibit's platform, with a uid;
 //   - kJoin / kLeave are written only in group and channel conversations (a direct chat has no
-//     membership events in these formats) and are dropped in direct ones;
+//     membership events in these formats) and are dropped in direct ones; discord-json also
+//     drops kLeave (Discord posts nothing when a member leaves a guild);
 //   - each writer returns the number of records the importer will count as messages: for
 //     element-json that includes the room-creation event and one join per member it writes
-//     before the first message (Element takes display names from those events).
+//     before the first message (Element takes display names from those events);
+//   - the exhibit is a folder (rel_path "<case>/<label>"), given as is to `ingest`.
+// Per format:
+//   telegram-html: a full-account HTML export; senders become telegram-name:<case>/<label>/
+//     <chat title>/<display name> (the title of a direct chat is the peer's display name).
+//     Date labels carry the offset in force (exact without --tz: ingest it WITHOUT --tz; with
+//     --tz the importer guesses the repeated hour when summer time ends). kFile is declared
+//     "Not included" (no media: tdesktop links full-export media as ../../chats/…, which the
+//     importer refuses).
+//   element-json: room id = c.id when it starts with '!', else derived from it; exported_by is
+//     the owner's display name (the importer finds the owner when that name is unique in the
+//     room; pass --owner-account otherwise).
+//   rocketchat-mongo: a direct room's id is the two members' uids sorted and concatenated (as
+//     the server makes it; c.id is not used); other rooms use c.id when it is a 17-character
+//     Meteor id, else one derived from it. A phone goes to users' customFields.phone.
+//   discord-json: channel id = c.id when it is a snowflake (digits), else derived from it.
 struct SynthExhibit {
   std::string case_code;      // "C001"
   std::string subject;        // owner subject label ("S1")

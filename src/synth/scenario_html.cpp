@@ -3,11 +3,28 @@
 
 namespace casegraph::synth {
 
+namespace {
+
+// Bytes that may need escaping: control characters, " & ' < >, and 0xE2 (U+2028/U+2029).
+struct EscapeTable {
+  bool special[256] = {};
+  constexpr EscapeTable() {
+    for (int c = 0; c < 0x20; ++c) special[c] = true;
+    special[static_cast<unsigned char>('"')] = special[static_cast<unsigned char>('&')] = true;
+    special[static_cast<unsigned char>('\'')] = special[static_cast<unsigned char>('<')] = true;
+    special[static_cast<unsigned char>('>')] = special[0xE2] = true;
+  }
+};
+constexpr EscapeTable kEscape;
+
+}  // namespace
+
 void AppendHtmlEscaped(std::string_view text, std::string* out) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   size_t run = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
+    if (!kEscape.special[c]) continue;
     std::string_view replacement;
     size_t consumed = 1;
     char control[8] = {};
@@ -25,16 +42,14 @@ void AppendHtmlEscaped(std::string_view text, std::string* out) {
           consumed = 3;
         }
         break;
-      default:
-        if (c < 0x20) {
-          control[0] = '&';
-          control[1] = '#';
-          control[2] = 'x';
-          control[3] = kHex[c >> 4];
-          control[4] = kHex[c & 0xF];
-          control[5] = ';';
-          replacement = std::string_view(control, 6);
-        }
+      default:  // the other control characters
+        control[0] = '&';
+        control[1] = '#';
+        control[2] = 'x';
+        control[3] = kHex[c >> 4];
+        control[4] = kHex[c & 0xF];
+        control[5] = ';';
+        replacement = std::string_view(control, 6);
     }
     if (replacement.empty()) continue;
     out->append(text.data() + run, i - run);
@@ -47,7 +62,7 @@ void AppendHtmlEscaped(std::string_view text, std::string* out) {
 
 void HtmlTags::OpenTag(std::string_view tag, HtmlAttributes attributes, bool empty) {
   out_->push_back('\n');
-  out_->append(open_.size(), ' ');
+  out_->append(depth(), ' ');
   out_->push_back('<');
   out_->append(tag);
   for (const auto& [name, value] : attributes) {
@@ -82,7 +97,7 @@ void HtmlTags::Pop() {
   const std::string_view tag = open_.back();
   open_.pop_back();
   out_->push_back('\n');
-  out_->append(open_.size(), ' ');
+  out_->append(depth(), ' ');
   out_->append("</");
   out_->append(tag);
   out_->append(">\n");

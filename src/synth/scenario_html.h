@@ -23,6 +23,8 @@ using HtmlAttributes = std::initializer_list<std::pair<std::string_view, std::st
 class HtmlTags {
  public:
   explicit HtmlTags(std::string* out) : out_(out) {}
+  // For a fragment that will sit inside `base_depth` open tags (indentation only).
+  HtmlTags(std::string* out, size_t base_depth) : out_(out), base_depth_(base_depth) {}
 
   // Attributes are written in the order given: pass them sorted by name, as tdesktop's
   // std::map does.
@@ -39,7 +41,7 @@ class HtmlTags {
   // Raw bytes (already escaped) and escaped text at the current position.
   void Raw(std::string_view bytes) { out_->append(bytes); }
   void Text(std::string_view text) { AppendHtmlEscaped(text, out_); }
-  size_t depth() const { return open_.size(); }
+  size_t depth() const { return base_depth_ + open_.size(); }
 
   // The opening of every export page: doctype, head (stylesheet and script under `base`,
   // "../../" for a page two folders down), body and div.page_wrap.
@@ -50,6 +52,7 @@ class HtmlTags {
  private:
   void OpenTag(std::string_view tag, HtmlAttributes attributes, bool empty);
   std::string* out_;
+  size_t base_depth_ = 0;
   std::vector<std::string_view> open_;  // tag names are string literals
 };
 

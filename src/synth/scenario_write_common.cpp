@@ -4,7 +4,10 @@
 #include <algorithm>
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
+
+#include "base/time_util.h"
 
 #include "synth/json_output.h"
 #include "synth/synth_random.h"
@@ -100,9 +103,15 @@ uint64_t StableHash(std::string_view text, uint64_t salt) {
 
 std::string MeteorIdFrom(uint64_t seed) {
   static constexpr char kAlphabet[] = "23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz";
-  Rng rng(seed);
+  constexpr uint64_t kBase = sizeof kAlphabet - 1;  // 55; 55^9 < 2^64, so 9 + 8 digits from two words
+  uint64_t state = seed;
+  uint64_t word = SplitMix64(&state);
   std::string id(17, ' ');
-  for (char& c : id) c = kAlphabet[rng.Below(sizeof kAlphabet - 1)];
+  for (size_t i = 0; i < id.size(); ++i) {
+    if (i == 9) word = SplitMix64(&state);
+    id[i] = kAlphabet[word % kBase];
+    word /= kBase;
+  }
   return id;
 }
 
@@ -141,6 +150,46 @@ RoomOpening ElementRoomOpening(const SynthConversation& c, int owner) {
   if (first == INT64_MAX) first = last;
   out.at = first - 120;
   return out;
+}
+
+void AppendUint(uint64_t value, std::string* out) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  out->append(digits, static_cast<size_t>(end - digits));
+}
+
+void AppendPadded(int value, int width, std::string* out) {
+  char digits[16];
+  int n = 0;
+  do {
+    digits[n++] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value > 0 && n < 15);
+  for (int pad = n; pad < width; ++pad) out->push_back('0');
+  while (n > 0) out->push_back(digits[--n]);
+}
+
+void AppendIsoDateTime(int64_t local_seconds, std::string* out) {
+  const LocalDateTime t = UnixToCivil(local_seconds);
+  AppendPadded(t.year, 4, out);
+  out->push_back('-');
+  AppendPadded(t.month, 2, out);
+  out->push_back('-');
+  AppendPadded(t.day, 2, out);
+  out->push_back('T');
+  AppendPadded(t.hour, 2, out);
+  out->push_back(':');
+  AppendPadded(t.minute, 2, out);
+  out->push_back(':');
+  AppendPadded(t.second, 2, out);
+}
+
+void AppendUtcOffset(int offset_seconds, std::string* out) {
+  const int minutes = (offset_seconds < 0 ? -offset_seconds : offset_seconds) / 60;
+  out->push_back(offset_seconds < 0 ? '-' : '+');
+  AppendPadded(minutes / 60, 2, out);
+  out->push_back(':');
+  AppendPadded(minutes % 60, 2, out);
 }
 
 }  // namespace casegraph::synth

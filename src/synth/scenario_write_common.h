@@ -89,4 +89,13 @@ std::string PlaceholderFileBytes(std::string_view file_name);
 // A MIME type for the file name's extension (a handful of common ones, else octet-stream).
 const char* MimeTypeOf(std::string_view file_name);
 
+// Number formatting for the writers' inner loops: no locale, no allocation, no printf.
+void AppendUint(uint64_t value, std::string* out);
+// `value` (>= 0) with leading zeros to `width` digits.
+void AppendPadded(int value, int width, std::string* out);
+// "2025-02-03T21:04:00" for seconds since the epoch already shifted to local time.
+void AppendIsoDateTime(int64_t local_seconds, std::string* out);
+// "+03:00" / "-05:30".
+void AppendUtcOffset(int offset_seconds, std::string* out);
+
 }  // namespace casegraph::synth

@@ -4,21 +4,26 @@
 // "Direct Messages" pseudo-guild (id 0); a group a GuildTextChat and a channel a GuildNewsChat,
 // each in a guild named after the conversation. Authors: id = the account's snowflake,
 // name = username, nickname = display name. Timestamps carry the device zone's offset, as DCE
-// writes them without --utc. Streams: the document is written message by message and
-// messageCount at the end. Field reference: ../../docs/formats/discord-json.md.
+// writes them without --utc. Discord posts nothing when a member leaves a guild, so kLeave is
+// not written; kJoin is a GuildMemberJoin. Streams: messages are written as they come (each
+// author's object is serialised once) and messageCount at the end, laid out as DCE's
+// Utf8JsonWriter does (two-space indent). Field reference: ../../docs/formats/discord-json.md.
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include "synth/json_output.h"
 #include "synth/scenario.h"
 #include "synth/scenario_write_common.h"
 #include "synth/scenario_zone.h"
-#include "synth/synth_clock.h"
 
 namespace casegraph::synth {
 namespace {
 
 constexpr int64_t kDiscordEpochMs = 1420070400000;  // 2015-01-01T00:00:00Z
+constexpr std::string_view kMessageTail =
+    ",\n      \"embeds\": [],\n      \"stickers\": [],\n      \"reactions\": [],\n      \"mentions\": [],\n"
+    "      \"inlineEmojis\": []\n    }";
 
 bool AllDigits(std::string_view s) {
   return !s.empty() && s.size() <= 19 &&
@@ -41,18 +46,19 @@ std::string FileNamePart(std::string_view text) {
   return out;
 }
 
-// "+03:00"
-void AppendOffset(int offset_seconds, std::string* out) {
-  const int minutes = (offset_seconds < 0 ? -offset_seconds : offset_seconds) / 60;
-  char text[16];
-  std::snprintf(text, sizeof text, "%c%02d:%02d", offset_seconds < 0 ? '-' : '+', minutes / 60, minutes % 60);
-  out->append(text);
+void Field(std::string_view indent, std::string_view key, std::string_view value, std::string* out, bool last = false) {
+  out->append(indent);
+  out->push_back('"');
+  out->append(key);
+  out->append("\": ");
+  AppendJsonString(value, out);
+  out->append(last ? "\n" : ",\n");
 }
 
 class DiscordWriter {
  public:
   DiscordWriter(const Scenario& s, const SynthExhibit& e, const ScenarioOptions& o, ZoneClock clock)
-      : s_(s), e_(e), o_(o), c_(e.conversations.front()), clock_(std::move(clock)), out_(2) {}
+      : s_(s), e_(e), o_(o), c_(e.conversations.front()), clock_(std::move(clock)) {}
 
   Result<uint64_t> Write(const std::string& folder) {
     Describe();
@@ -62,23 +68,24 @@ class DiscordWriter {
     folder_ = folder;
     CASEGRAPH_RETURN_IF_ERROR(out_.Open(folder + "/" + json_name));
     Preamble();
-    out_.Key("messages");
-    out_.OpenArray();
-    // Discord posts no message when someone leaves a guild: leaves are not written.
     Status status = Ok();
     ForEachMessage(c_, [&](const SynthMessage& m) {
       if (!status || !WrittenIn(c_, m) || m.kind == SynthMessage::Kind::kLeave) return;
       status = Message(m);
     });
     CASEGRAPH_RETURN_IF_ERROR(status);
-    out_.End();
-    out_.KeyNumber("messageCount", static_cast<int64_t>(written_));
-    out_.End();
+    std::string& b = out_.buffer();
+    b += written_ == 0 ? "]" : "\n  ]";
+    b += ",\n  \"messageCount\": ";
+    AppendUint(written_, &b);
+    b += "\n}";
     CASEGRAPH_RETURN_IF_ERROR(out_.Finish());
     return written_;
   }
 
  private:
+  const SynthAccount& Account(int index) const { return s_.accounts[static_cast<size_t>(index)]; }
+
   void Describe() {
     const bool direct = c_.kind == ConversationKind::kDirect;
     channel_id_ = AllDigits(c_.id) ? c_.id : DerivedSnowflake(c_.id, 1);
@@ -103,106 +110,80 @@ class DiscordWriter {
     exported_at_ = last + 3600;
   }
 
-  const SynthAccount& Account(int index) const { return s_.accounts[static_cast<size_t>(index)]; }
-
   void Preamble() {
-    out_.OpenObject();
-    out_.Key("guild");
-    out_.OpenObject();
-    out_.KeyString("id", guild_id_);
-    out_.KeyString("name", guild_name_);
-    out_.KeyString("iconUrl", "https://cdn.discordapp.com/embed/avatars/0.png");
-    out_.End();
-    out_.Key("channel");
-    out_.OpenObject();
-    out_.KeyString("id", channel_id_);
-    out_.KeyString("type", channel_type_);
-    out_.KeyString("categoryId", category_id_);
-    out_.KeyString("category", category_);
-    out_.KeyString("name", channel_name_);
-    out_.Key("topic");
-    out_.Raw("null");
-    out_.End();
-    out_.Key("dateRange");
-    out_.OpenObject();
-    out_.Key("after");
-    out_.Raw("null");
-    out_.Key("before");
-    out_.Raw("null");
-    out_.End();
-    stamp_.clear();
-    AppendStamp(exported_at_ * 1000, &stamp_);
-    out_.KeyString("exportedAt", stamp_);
+    std::string& b = out_.buffer();
+    b += "{\n  \"guild\": {\n";
+    Field("    ", "id", guild_id_, &b);
+    Field("    ", "name", guild_name_, &b);
+    Field("    ", "iconUrl", "https://cdn.discordapp.com/embed/avatars/0.png", &b, true);
+    b += "  },\n  \"channel\": {\n";
+    Field("    ", "id", channel_id_, &b);
+    Field("    ", "type", channel_type_, &b);
+    Field("    ", "categoryId", category_id_, &b);
+    Field("    ", "category", category_, &b);
+    Field("    ", "name", channel_name_, &b);
+    b += "    \"topic\": null\n  },\n  \"dateRange\": {\n    \"after\": null,\n    \"before\": null\n  },\n";
+    b += "  \"exportedAt\": \"";
+    AppendStamp(exported_at_ * 1000, &b);
+    b += "\",\n  \"messages\": [";
   }
 
   // "2025-02-03T21:04:00.001+03:00" in the device's zone.
   void AppendStamp(int64_t ms, std::string* out) {
     const int64_t seconds = ms / 1000;
     const int offset = clock_.OffsetAt(seconds);
-    AppendIsoLocal(seconds, offset, out);
-    char fraction[16];
-    std::snprintf(fraction, sizeof fraction, ".%03d", static_cast<int>(ms % 1000));
-    out->append(fraction);
-    AppendOffset(offset, out);
+    AppendIsoDateTime(seconds + offset, out);
+    out->push_back('.');
+    AppendPadded(static_cast<int>(ms % 1000), 3, out);
+    AppendUtcOffset(offset, out);
+  }
+
+  // The author object, serialised once per account.
+  const std::string& Author(int index) {
+    auto [it, inserted] = authors_.try_emplace(index);
+    if (!inserted) return it->second;
+    const SynthAccount& a = Account(index);
+    std::string& b = it->second;
+    b += ",\n      \"author\": {\n";
+    Field("        ", "id", a.uid, &b);
+    Field("        ", "name", a.username.empty() ? a.display_name : a.username, &b);
+    Field("        ", "discriminator", "0000", &b);
+    Field("        ", "nickname", a.display_name.empty() ? a.username : a.display_name, &b);
+    b += "        \"color\": null,\n        \"isBot\": false,\n";
+    if (c_.kind != ConversationKind::kDirect) b += "        \"roles\": [],\n";
+    Field("        ", "avatarUrl",
+          "https://cdn.discordapp.com/embed/avatars/" + std::to_string(StableHash(a.uid) % 5) + ".png", &b, true);
+    b += "      }";
+    return b;
   }
 
   Status Message(const SynthMessage& m) {
     // Snowflakes and milliseconds: the n-th message within one second gets n ms (at most 999)
-    // and n in the increment bits, so ids grow with time and never repeat.
+    // and n in the low bits, so ids grow with time and never repeat.
     per_second_ = m.at_utc == last_second_ ? per_second_ + 1 : 0;
     last_second_ = m.at_utc;
-    const int64_t ms = m.at_utc * 1000 + std::min<int64_t>(per_second_, 999);
+    const int64_t ms = m.at_utc * 1000 + std::min<int64_t>(static_cast<int64_t>(per_second_), 999);
     const uint64_t id = (static_cast<uint64_t>(ms - kDiscordEpochMs) << 22) | (per_second_ & 0x3FFFFF);
-    const SynthAccount& author = Account(m.sender);
     const bool join = m.kind == SynthMessage::Kind::kJoin;
-    out_.Item();
-    out_.OpenObject();
-    out_.KeyString("id", std::to_string(id));
-    out_.KeyString("type", join ? "GuildMemberJoin" : "Default");
-    stamp_.clear();
-    AppendStamp(ms, &stamp_);
-    out_.KeyString("timestamp", stamp_);
-    out_.Key("timestampEdited");
-    out_.Raw("null");
-    out_.Key("callEndedTimestamp");
-    out_.Raw("null");
-    out_.Key("isPinned");
-    out_.Raw("false");
-    out_.KeyString("content", join ? std::string_view("Joined the server.") : std::string_view(m.text));
-    Author(author);
-    out_.Key("attachments");
+    std::string& b = out_.buffer();
+    b += written_ == 0 ? "\n    {\n      \"id\": \"" : ",\n    {\n      \"id\": \"";
+    AppendUint(id, &b);
+    b += join ? "\",\n      \"type\": \"GuildMemberJoin\",\n      \"timestamp\": \""
+              : "\",\n      \"type\": \"Default\",\n      \"timestamp\": \"";
+    AppendStamp(ms, &b);
+    b += "\",\n      \"timestampEdited\": null,\n      \"callEndedTimestamp\": null,\n      \"isPinned\": false,\n"
+         "      \"content\": ";
+    AppendJsonString(join ? std::string_view("Joined the server.") : std::string_view(m.text), &b);
+    b += Author(m.sender);
     if (m.kind == SynthMessage::Kind::kFile) {
       CASEGRAPH_RETURN_IF_ERROR(Attachment(m, id));
     } else {
-      out_.Raw("[]");
+      b += ",\n      \"attachments\": []";
     }
-    for (const char* empty : {"embeds", "stickers", "reactions", "mentions", "inlineEmojis"}) {
-      out_.Key(empty);
-      out_.Raw("[]");
-    }
-    out_.End();
+    b += kMessageTail;
+    out_.MaybeFlush();
     ++written_;
     return Ok();
-  }
-
-  void Author(const SynthAccount& a) {
-    out_.Key("author");
-    out_.OpenObject();
-    out_.KeyString("id", a.uid);
-    out_.KeyString("name", a.username.empty() ? a.display_name : a.username);
-    out_.KeyString("discriminator", "0000");
-    out_.KeyString("nickname", a.display_name.empty() ? a.username : a.display_name);
-    out_.Key("color");
-    out_.Raw("null");
-    out_.Key("isBot");
-    out_.Raw("false");
-    if (c_.kind != ConversationKind::kDirect) {
-      out_.Key("roles");
-      out_.Raw("[]");
-    }
-    out_.KeyString("avatarUrl",
-                   "https://cdn.discordapp.com/embed/avatars/" + std::to_string(StableHash(a.uid) % 5) + ".png");
-    out_.End();
   }
 
   Status Attachment(const SynthMessage& m, uint64_t message_id) {
@@ -211,7 +192,7 @@ class DiscordWriter {
     std::string url;
     if (o_.with_media && media_written_ < kMaxMediaFilesPerExhibit) {
       // DCE's local copy: "<stem>-<5 hex of the content hash><ext>" in the _Files folder.
-      auto [stem, ext] = SplitExtension(m.file_name);
+      const auto [stem, ext] = SplitExtension(m.file_name);
       char hash[24];
       std::snprintf(hash, sizeof hash, "%05llX",
                     static_cast<unsigned long long>(StableHash(m.file_name, message_id) & 0xFFFFF));
@@ -222,15 +203,14 @@ class DiscordWriter {
     } else {
       url = "https://cdn.discordapp.com/attachments/" + channel_id_ + "/" + attachment_id + "/" + m.file_name;
     }
-    out_.OpenArray();
-    out_.Item();
-    out_.OpenObject();
-    out_.KeyString("id", attachment_id);
-    out_.KeyString("url", url);
-    out_.KeyString("fileName", m.file_name);
-    out_.KeyNumber("fileSizeBytes", static_cast<int64_t>(bytes.size()));
-    out_.End();
-    out_.End();
+    std::string& b = out_.buffer();
+    b += ",\n      \"attachments\": [\n        {\n";
+    Field("          ", "id", attachment_id, &b);
+    Field("          ", "url", url, &b);
+    Field("          ", "fileName", m.file_name, &b);
+    b += "          \"fileSizeBytes\": ";
+    AppendUint(bytes.size(), &b);
+    b += "\n        }\n      ]";
     return Ok();
   }
 
@@ -239,11 +219,11 @@ class DiscordWriter {
   const ScenarioOptions& o_;
   const SynthConversation& c_;
   ZoneClock clock_;
-  JsonFileWriter out_;
+  OutFile out_;
   std::string folder_, media_folder_;
   std::string guild_id_, guild_name_, category_id_, category_, channel_id_, channel_name_, channel_type_;
+  std::map<int, std::string> authors_;
   int64_t exported_at_ = 0;
-  std::string stamp_;
   int64_t last_second_ = -1;
   uint64_t per_second_ = 0;
   uint64_t written_ = 0;

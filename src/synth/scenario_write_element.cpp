@@ -4,10 +4,12 @@
 // opens as a room's does: m.room.create, then an m.room.member join per member (where display
 // names come from; a member with a planted kJoin joins at that time instead), then the
 // messages; kJoin / kLeave are membership events, kFile an m.file with an mxc:// URL. Element
-// has no owner field: exported_by is the owner's display name. Streams through JsonFileWriter.
+// has no owner field: exported_by is the owner's display name. Streams, laid out as
+// JSON.stringify(…, null, 2) lays it out (each sender's field serialised once).
 // Field reference: ../../docs/formats/element-json.md.
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <set>
 
 #include "synth/json_output.h"
@@ -45,10 +47,19 @@ std::string OpaqueText(uint64_t seed, size_t count) {
   return out;
 }
 
+void Field(std::string_view indent, std::string_view key, std::string_view value, std::string* out, bool last = false) {
+  out->append(indent);
+  out->push_back('"');
+  out->append(key);
+  out->append("\": ");
+  AppendJsonString(value, out);
+  out->append(last ? "\n" : ",\n");
+}
+
 class ElementWriter {
  public:
   ElementWriter(const Scenario& s, const SynthExhibit& e, const ScenarioOptions& o, ZoneClock clock)
-      : s_(s), e_(e), o_(o), c_(e.conversations.front()), clock_(std::move(clock)), out_(2) {}
+      : s_(s), e_(e), o_(o), c_(e.conversations.front()), clock_(std::move(clock)) {}
 
   Result<uint64_t> Write(const std::string& folder) {
     folder_ = folder;
@@ -56,19 +67,21 @@ class ElementWriter {
     room_id_ = !c_.id.empty() && c_.id[0] == '!' ? c_.id
                                                  : "!" + OpaqueText(StableHash(c_.id, 11), 18) + ":" + ServerOf(owner_id);
     room_seed_ = StableHash(room_id_, 12);
+    room_field_.clear();
+    Field("      ", "room_id", room_id_, &room_field_);
     Plan();
     CASEGRAPH_RETURN_IF_ERROR(out_.Open(folder + "/export.json"));
-    out_.OpenObject();
-    out_.KeyString("room_name", RoomName());
-    out_.KeyString("room_creator", Account(creator_).display_name);
-    out_.KeyString("topic", "");
+    std::string& b = out_.buffer();
+    b += "{\n";
+    Field("  ", "room_name", RoomName(), &b);
+    Field("  ", "room_creator", Account(creator_).display_name, &b);
+    Field("  ", "topic", "", &b);
     const CivilTime t = ToCivil(exported_at_, clock_.OffsetAt(exported_at_));
-    char text[32];
-    std::snprintf(text, sizeof text, "%02d/%02d/%04d", t.day, t.month, t.year);
-    out_.KeyString("export_date", text);
-    out_.KeyString("exported_by", Account(e_.owner).display_name);
-    out_.Key("messages");
-    out_.OpenArray();
+    char date[32];
+    std::snprintf(date, sizeof date, "%02d/%02d/%04d", t.day, t.month, t.year);
+    Field("  ", "export_date", date, &b);
+    Field("  ", "exported_by", Account(e_.owner).display_name, &b);
+    b += "  \"messages\": [";
     Create();
     // The creator joins first, then the others in member order, a second apart.
     int64_t at = start_;
@@ -81,8 +94,7 @@ class ElementWriter {
       if (status && WrittenIn(c_, m)) status = Message(m);
     });
     CASEGRAPH_RETURN_IF_ERROR(status);
-    out_.End();
-    out_.End();
+    out_.buffer() += "\n  ]\n}";
     CASEGRAPH_RETURN_IF_ERROR(out_.Finish());
     return written_;
   }
@@ -112,53 +124,64 @@ class ElementWriter {
     return c_.title.empty() ? std::string("Room") : c_.title;
   }
 
+  // `"sender": "@x:server",` serialised once per account.
+  const std::string& SenderField(int index) {
+    auto [it, inserted] = senders_.try_emplace(index);
+    if (inserted) Field("      ", "sender", Account(index).uid, &it->second);
+    return it->second;
+  }
+
+  // The event's opening up to its room_id; the caller writes the rest and calls EndEvent.
   void Envelope(std::string_view type, int sender, int64_t at_ms) {
-    out_.Item();
-    out_.OpenObject();
-    out_.KeyString("type", type);
-    out_.KeyString("sender", Account(sender).uid);
-    out_.KeyNumber("origin_server_ts", at_ms);
-    out_.KeyString("event_id", "$" + OpaqueText(room_seed_ ^ (event_index_ * 0x9E3779B97F4A7C15ULL), 43));
-    out_.KeyString("room_id", room_id_);
+    std::string& b = out_.buffer();
+    b += event_index_ == 0 ? "\n    {\n      \"type\": \"" : ",\n    {\n      \"type\": \"";
+    b += type;
+    b += "\",\n";
+    b += SenderField(sender);
+    b += "      \"origin_server_ts\": ";
+    AppendUint(static_cast<uint64_t>(at_ms), &b);
+    b += ",\n      \"event_id\": \"$";
+    b += OpaqueText(room_seed_ ^ (event_index_ * 0x9E3779B97F4A7C15ULL), 43);
+    b += "\",\n";
+    b += room_field_;
     ++event_index_;
     last_ms_ = at_ms;
   }
 
   void EndEvent() {
-    out_.Key("unsigned");
-    out_.OpenObject();
-    out_.KeyNumber("age", exported_at_ * 1000 - last_ms_);
-    out_.End();
-    out_.End();
+    std::string& b = out_.buffer();
+    b += "      \"unsigned\": {\n        \"age\": ";
+    AppendUint(static_cast<uint64_t>(exported_at_ * 1000 - last_ms_), &b);
+    b += "\n      }\n    }";
+    out_.MaybeFlush();
     ++written_;
   }
 
   void Create() {
     Envelope("m.room.create", creator_, start_ * 1000);
-    out_.KeyString("state_key", "");
-    out_.Key("content");
-    out_.OpenObject();
-    out_.KeyString("creator", Account(creator_).uid);
-    out_.KeyString("room_version", "10");
-    out_.End();
+    std::string& b = out_.buffer();
+    b += "      \"state_key\": \"\",\n      \"content\": {\n";
+    Field("        ", "creator", Account(creator_).uid, &b);
+    Field("        ", "room_version", "10", &b, true);
+    b += "      },\n";
     EndEvent();
   }
 
   void Member(int who, std::string_view membership, int64_t at, bool was_joined) {
     const SynthAccount& a = Account(who);
     Envelope("m.room.member", who, at * 1000);
-    out_.KeyString("state_key", a.uid);
-    out_.Key("content");
-    out_.OpenObject();
-    out_.KeyString("membership", membership);
-    if (membership == "join") out_.KeyString("displayname", a.display_name);
-    out_.End();
+    std::string& b = out_.buffer();
+    Field("      ", "state_key", a.uid, &b);
+    b += "      \"content\": {\n";
+    const bool join = membership == "join";
+    Field("        ", "membership", membership, &b, !join);
+    if (join) Field("        ", "displayname", a.display_name, &b, true);
+    b += "      },\n";
     if (was_joined) {
-      out_.Key("prev_content");
-      out_.OpenObject();
-      out_.KeyString("membership", "join");
-      out_.KeyString("displayname", a.display_name);
-      out_.End();
+      b += "      \"prev_content\": {\n";
+      Field("        ", "membership", "join", &b);
+      Field("        ", "displayname", a.display_name, &b, true);
+      b += "      },\n";
     }
     EndEvent();
   }
@@ -173,15 +196,16 @@ class ElementWriter {
       return Ok();
     }
     Envelope("m.room.message", m.sender, m.at_utc * 1000);
-    out_.Key("content");
-    out_.OpenObject();
+    std::string& b = out_.buffer();
+    b += "      \"content\": {\n";
     if (m.kind == SynthMessage::Kind::kFile) {
       CASEGRAPH_RETURN_IF_ERROR(File(m));
     } else {
-      out_.KeyString("msgtype", "m.text");
-      out_.KeyString("body", m.text);
+      b += "        \"msgtype\": \"m.text\",\n        \"body\": ";
+      AppendJsonString(m.text, &b);
+      b += '\n';
     }
-    out_.End();
+    b += "      },\n";
     EndEvent();
     return Ok();
   }
@@ -190,15 +214,16 @@ class ElementWriter {
   Status File(const SynthMessage& m) {
     const std::string& body = m.text.empty() ? m.file_name : m.text;
     const std::string bytes = PlaceholderFileBytes(m.file_name);
-    out_.KeyString("msgtype", "m.file");
-    out_.KeyString("body", body);
-    if (!m.text.empty()) out_.KeyString("filename", m.file_name);
-    out_.KeyString("url", "mxc://" + ServerOf(Account(m.sender).uid) + "/" + OpaqueText(room_seed_ + event_index_, 24));
-    out_.Key("info");
-    out_.OpenObject();
-    out_.KeyString("mimetype", MimeTypeOf(m.file_name));
-    out_.KeyNumber("size", static_cast<int64_t>(bytes.size()));
-    out_.End();
+    std::string& b = out_.buffer();
+    Field("        ", "msgtype", "m.file", &b);
+    Field("        ", "body", body, &b);
+    if (!m.text.empty()) Field("        ", "filename", m.file_name, &b);
+    Field("        ", "url", "mxc://" + ServerOf(Account(m.sender).uid) + "/" + OpaqueText(room_seed_ + event_index_, 24), &b);
+    b += "        \"info\": {\n";
+    Field("          ", "mimetype", MimeTypeOf(m.file_name), &b);
+    b += "          \"size\": ";
+    AppendUint(bytes.size(), &b);
+    b += "\n        }\n";
     if (!o_.with_media || media_written_ >= kMaxMediaFilesPerExhibit) return Ok();
     // The exported name follows the body (as the importer expects): stem, local date and time, ext.
     const auto [stem, ext] = SplitExtension(body);
@@ -217,8 +242,9 @@ class ElementWriter {
   const ScenarioOptions& o_;
   const SynthConversation& c_;
   ZoneClock clock_;
-  JsonFileWriter out_;
-  std::string folder_, room_id_;
+  OutFile out_;
+  std::string folder_, room_id_, room_field_;
+  std::map<int, std::string> senders_;
   uint64_t room_seed_ = 0, event_index_ = 0, written_ = 0;
   int creator_ = -1;
   int64_t start_ = 0, exported_at_ = 0, last_ms_ = 0;

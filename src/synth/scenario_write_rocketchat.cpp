@@ -10,6 +10,7 @@
 // per-room counts are kept. Field reference: ../../docs/formats/rocketchat.md.
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "base/time_util.h"
@@ -27,11 +28,9 @@ bool LooksLikeMeteorId(std::string_view id) {
 
 // {"$date":"2025-02-03T18:04:00.000Z"}
 void AppendDate(int64_t unix_seconds, std::string* out) {
-  const LocalDateTime t = UnixToCivil(unix_seconds);
-  char text[48];
-  std::snprintf(text, sizeof text, "{\"$date\":\"%04d-%02d-%02dT%02d:%02d:%02d.000Z\"}", t.year, t.month, t.day, t.hour,
-                t.minute, t.second);
-  out->append(text);
+  out->append("{\"$date\":\"");
+  AppendIsoDateTime(unix_seconds, out);
+  out->append(".000Z\"}");
 }
 
 void AppendKey(std::string_view key, std::string* out) {
@@ -63,6 +62,7 @@ std::string Slug(std::string_view title) {
 
 struct RoomStats {
   std::string id;
+  uint64_t seed = 0;  // for message ids
   uint64_t messages = 0;
   int64_t first = 0, last = 0;
 };
@@ -78,6 +78,7 @@ class RocketChatWriter {
     for (const SynthConversation& c : e_.conversations) {
       RoomStats room;
       room.id = RoomId(c);
+      room.seed = StableHash(room.id, 22);
       Status status = Ok();
       ForEachMessage(c, [&](const SynthMessage& m) {
         if (status && WrittenIn(c, m)) status = Message(room, m);
@@ -107,20 +108,25 @@ class RocketChatWriter {
     return LooksLikeMeteorId(c.id) ? c.id : MeteorIdFrom(StableHash(c.id, 21));
   }
 
-  void AppendAuthor(const SynthAccount& a, std::string* out) {
-    AppendKey("u", out);
-    out->append("{");
-    AppendStringField("_id", a.uid, out);
-    out->push_back(',');
-    AppendStringField("username", a.username, out);
-    out->push_back(',');
-    AppendStringField("name", a.display_name, out);
-    out->push_back('}');
+  // `,"u":{…}` serialised once per account.
+  const std::string& Author(int index) {
+    auto [it, inserted] = authors_.try_emplace(index);
+    if (!inserted) return it->second;
+    const SynthAccount& a = Account(index);
+    std::string& out = it->second;
+    out += ",\"u\":{";
+    AppendStringField("_id", a.uid, &out);
+    out.push_back(',');
+    AppendStringField("username", a.username, &out);
+    out.push_back(',');
+    AppendStringField("name", a.display_name, &out);
+    out.push_back('}');
+    return out;
   }
 
   Status Message(RoomStats& room, const SynthMessage& m) {
     const SynthAccount& author = Account(m.sender);
-    const std::string id = MeteorIdFrom(StableHash(room.id, 22) ^ (room.messages * 0x9E3779B97F4A7C15ULL));
+    const std::string id = MeteorIdFrom(room.seed ^ (room.messages * 0x9E3779B97F4A7C15ULL));
     std::string& l = messages_.buffer();
     l += "{";
     AppendStringField("_id", id, &l);
@@ -135,8 +141,7 @@ class RocketChatWriter {
     AppendStringField("msg", system ? std::string_view(author.username) : std::string_view(m.text), &l);
     l += ",\"ts\":";
     AppendDate(m.at_utc, &l);
-    l += ',';
-    AppendAuthor(author, &l);
+    l += Author(m.sender);
     if (system) l += ",\"groupable\":false";
     if (m.kind == SynthMessage::Kind::kFile) CASEGRAPH_RETURN_IF_ERROR(File(room, m, id, &l));
     l += ",\"_updatedAt\":";
@@ -317,6 +322,7 @@ class RocketChatWriter {
   OutFile messages_, uploads_;
   bool uploads_open_ = false;
   std::vector<RoomStats> rooms_;
+  std::map<int, std::string> authors_;
   uint64_t written_ = 0;
   int media_written_ = 0;
 };

@@ -16,6 +16,7 @@
 // Streams page by page; only per-chat counts are kept. Format: ../../docs/formats/telegram-html.md.
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include "synth/json_output.h"
 #include "synth/scenario.h"
@@ -29,6 +30,7 @@ namespace casegraph::synth {
 namespace {
 
 constexpr uint64_t kMessagesPerPage = 1000;
+constexpr size_t kMessageDepth = 5;  // html, body, div.page_wrap, div.page_body, div.history
 constexpr int64_t kJoinWithinSeconds = 900;
 constexpr std::string_view kNotIncluded = "Not included, change data exporting settings to download.";
 constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
@@ -153,31 +155,58 @@ class ChatWriter {
     tags_.Pop();
   }
 
-  void Default(const SynthMessage& m, const std::string& id, int offset, bool joined) {
-    const SynthAccount& a = Account(m.sender);
-    const std::string id_attribute = "message" + id;
-    tags_.Push("div", {{"class", joined ? "message default clearfix joined" : "message default clearfix"},
-                       {"id", id_attribute}});
+  // A sender's userpic (depth 6) and name (depth 7) blocks, laid out once per account.
+  struct SenderChunks {
+    std::string userpic, from_name;
+  };
+  const SenderChunks& Chunks(int index) {
+    auto [it, inserted] = senders_.try_emplace(index);
+    if (!inserted) return it->second;
+    const SynthAccount& a = Account(index);
     const auto name = SplitTelegramName(a.display_name);
-    if (!joined) {
-      tags_.PushDiv("pull_left userpic_wrap");
-      TelegramUserpic(tags_, TelegramColorIndex(a.uid), 42, name);
-      tags_.Pop();
-    }
+    HtmlTags userpic(&it->second.userpic, kMessageDepth + 1);
+    userpic.PushDiv("pull_left userpic_wrap");
+    TelegramUserpic(userpic, TelegramColorIndex(a.uid), 42, name);
+    userpic.Pop();
+    HtmlTags from(&it->second.from_name, kMessageDepth + 2);
+    from.PushDiv("from_name");
+    from.Text(name.first + " " + name.second);
+    from.Pop();
+    return it->second;
+  }
+
+  void Default(const SynthMessage& m, const std::string& id, int offset, bool joined) {
+    const SenderChunks& chunks = Chunks(m.sender);
+    id_attribute_.assign("message").append(id);
+    tags_.Push("div", {{"class", joined ? "message default clearfix joined" : "message default clearfix"},
+                       {"id", id_attribute_}});
+    if (!joined) tags_.Raw(chunks.userpic);
     tags_.PushDiv("body");
+    // "03.02.2025 19:04:00 UTC+01:00", and "19:04" shown.
     const CivilTime t = ToCivil(m.at_utc, offset);
-    char title[64], clock[8];
-    std::snprintf(title, sizeof title, "%02d.%02d.%04d %02d:%02d:%02d %s", t.day, t.month, t.year, t.hour, t.minute,
-                  t.second, OffsetLabel(offset).c_str());
-    std::snprintf(clock, sizeof clock, "%02d:%02d", t.hour, t.minute);
-    tags_.Push("div", {{"class", "pull_right date details"}, {"title", title}});
-    tags_.Raw(clock);
-    tags_.Pop();
-    if (!joined) {
-      tags_.PushDiv("from_name");
-      tags_.Text(name.first + " " + name.second);
-      tags_.Pop();
+    title_.clear();
+    AppendPadded(t.day, 2, &title_);
+    title_ += '.';
+    AppendPadded(t.month, 2, &title_);
+    title_ += '.';
+    AppendPadded(t.year, 4, &title_);
+    title_ += ' ';
+    const size_t clock_at = title_.size();
+    AppendPadded(t.hour, 2, &title_);
+    title_ += ':';
+    AppendPadded(t.minute, 2, &title_);
+    title_ += ':';
+    AppendPadded(t.second, 2, &title_);
+    title_ += ' ';
+    if (offset_label_.empty() || offset != offset_label_for_) {
+      offset_label_ = OffsetLabel(offset);
+      offset_label_for_ = offset;
     }
+    title_ += offset_label_;
+    tags_.Push("div", {{"class", "pull_right date details"}, {"title", title_}});
+    tags_.Raw(std::string_view(title_).substr(clock_at, 5));
+    tags_.Pop();
+    if (!joined) tags_.Raw(chunks.from_name);
     if (m.kind == SynthMessage::Kind::kFile) File(m);
     if (!m.text.empty()) {
       tags_.PushDiv("text");
@@ -226,6 +255,9 @@ class ChatWriter {
   uint64_t page_ = 0, on_page_ = 0, message_id_ = 0;
   int64_t separator_id_ = 0;
   Previous previous_;
+  std::map<int, SenderChunks> senders_;
+  std::string id_attribute_, title_, offset_label_;
+  int offset_label_for_ = 0;
 };
 
 }  // namespace

@@ -136,6 +136,25 @@ TEST(ScenarioWriteTelegramHtmlTest, PagesHoldAThousandMessages) {
   EXPECT_EQ(in.sink.messages.back().locator, "/chats/chat_002/messages3.html#message2500");
 }
 
+// The label is the offset in force at that instant, so even the hour repeated when summer time
+// ends reads back exactly without --tz (with --tz the importer must guess which of the two
+// instants a wall time means, and takes the earlier).
+TEST(ScenarioWriteTelegramHtmlTest, LabelsAreExactAcrossTheFallBackHour) {
+  Scenario s = HtmlScenario();
+  SynthConversation& group = s.exhibits[0].conversations[1];
+  constexpr int64_t kEndOfSummer = 1761440400;  // 2025-10-26T01:00:00Z: Berlin goes from +02:00 to +01:00
+  group.planted = {Msg(kEndOfSummer - 1800, kFriend1, "first 02:30"), Msg(kEndOfSummer + 1800, kFriend1, "second 02:30")};
+  Written w = WriteOne("cg-sw-tghtml", s);
+  Ingested in;
+  IngestAuto(w.dir + "/" + w.scenario.exhibits[0].rel_path, {}, in);
+  EXPECT_EQ(in.diagnostics.count(), 0u) << WarningsText(in.diagnostics);
+  ASSERT_EQ(in.sink.messages.size(), 7u);
+  EXPECT_EQ(in.sink.messages[5].local_time, "2025-10-26T02:30:00");
+  EXPECT_EQ(in.sink.messages[6].local_time, "2025-10-26T02:30:00");
+  EXPECT_EQ(in.sink.messages[5].sent_at_utc, kEndOfSummer - 1800);
+  EXPECT_EQ(in.sink.messages[6].sent_at_utc, kEndOfSummer + 1800);
+}
+
 TEST(ScenarioWriteTelegramHtmlTest, SameScenarioSameBytes) {
   Written a = WriteOne("cg-sw-tghtml-a", HtmlScenario());
   Written b = WriteOne("cg-sw-tghtml-b", HtmlScenario());
