@@ -19,8 +19,8 @@ int Run(int argc, char** argv) {
   using Adder = void (*)(CLI::App&, Context&);
   const Adder commands[] = {AddCaseCommands,  AddIngestCommand, AddStatsCommand,   AddAccountsCommand,
                             AddSearchCommand, AddShowCommand,   AddVerifyCommand,  AddFormatsCommand,
-                            AddSynthCommand,  AddDemoCommand,   AddLinksCommand,   AddPathCommand,
-                            AddContactsCommand, AddTimelineCommand};
+                            AddSynthCommand,  AddDemoCommand,   AddPersonsCommand, AddRefreshCommand,
+                            AddLinksCommand,  AddPathCommand,   AddContactsCommand, AddTimelineCommand};
   for (Adder add : commands) add(app, ctx);
 
   try {

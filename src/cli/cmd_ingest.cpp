@@ -1,20 +1,24 @@
 // `ingest`: imports exports into a case, one transaction per exhibit. Exit 1 when any exhibit
-// failed; the others still land.
+// failed; the others still land. When any exhibit landed, the derived link graph (persons,
+// g_* tables) is refreshed once at the end.
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
 
 #include "base/progress.h"
 #include "cli/context.h"
+#include "graph/refresh.h"
 #include "store/ingest_exhibit.h"
 
 namespace casegraph::cli {
 namespace {
 
 struct IngestArgs {
-  std::string case_code, label, owner, format = "auto", tz, region = "TR", instance = "default", examiner, date_order, mapping;
+  std::string case_code, label, owner, owner_account, format = "auto", tz, region = "TR", instance = "default", examiner, date_order, mapping;
   std::vector<std::string> paths;
   bool json = false;
+  bool no_refresh = false;
 };
 
 void WriteOutcomeJson(JsonWriter& j, const store::IngestOutcome& o) {
@@ -59,6 +63,8 @@ void AddIngestCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--case", args->case_code, "case code")->required();
   cmd->add_option("--exhibit", args->label, "exhibit label (default: from the path)");
   cmd->add_option("--owner", args->owner, "subject whose device this export came from");
+  cmd->add_option("--owner-account", args->owner_account,
+                  "the device owner's account ref, for exports that do not name their owner (Element, Discord, Rocket.Chat)");
   cmd->add_option("--format", args->format, "importer name, or auto (default) to sniff");
   cmd->add_option("--tz", args->tz, "IANA time zone of the exporting device (needed for local-time-only exports)");
   cmd->add_option("--region", args->region, "ISO region for national phone numbers (default TR)");
@@ -68,6 +74,8 @@ void AddIngestCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--mapping", args->mapping, "declarative mapping file (JSON or TOML) for --format mapped");
   cmd->add_option("--examiner", args->examiner, "examiner name for the record (default $CASEGRAPH_EXAMINER or $USER)");
   cmd->add_flag("--json", args->json, "print one JSON document");
+  // A bulk load (hundreds of exhibits) refreshes once at the end with `casegraph refresh`.
+  cmd->add_flag("--no-refresh", args->no_refresh, "leave the link graph stale (run `casegraph refresh` after a bulk load)");
   cmd->add_option("PATH", args->paths, "export file or folder")->required();
   cmd->callback([&ctx, args] {
     ctx.action = [&ctx, args] {
@@ -79,12 +87,14 @@ void AddIngestCommand(CLI::App& app, Context& ctx) {
       JsonWriter j;
       j.BeginObject().Key("exhibits").BeginArray();
       int rc = kExitOk;
+      int ingested = 0;
       for (const auto& path : args->paths) {
         store::IngestRequest req;
         req.case_code = args->case_code;
         req.path = path;
         req.label = args->label;
         req.owner_subject = args->owner;
+        req.owner_account_ref = args->owner_account;
         req.format = args->format;
         req.examiner = args->examiner;
         req.options.tz = args->tz;
@@ -100,6 +110,7 @@ void AddIngestCommand(CLI::App& app, Context& ctx) {
         req.options.progress = !args->json && Progress::StderrIsTerminal();
         store::IngestOutcome o = store::IngestExhibit(**ws, req);
         if (o.status == "failed") rc = kExitBadInput;
+        if (o.status == "ingested") ++ingested;
         size_t shown = 0;
         for (const auto& w : o.warnings) {
           if (shown >= 20) break;
@@ -111,6 +122,16 @@ void AddIngestCommand(CLI::App& app, Context& ctx) {
         else PrintOutcomeText(o);
       }
       j.EndArray().EndObject();
+      if (ingested > 0 && !args->no_refresh) {
+        const auto started = std::chrono::steady_clock::now();
+        if (Status s = graph::Refresh(**ws); !s) {
+          (void)ReportError(s.error().WithFile((*ws)->path()));
+          rc = kExitBadInput;
+        } else {
+          const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+          std::fprintf(stderr, "casegraph: link graph refreshed (%.1f s)\n", seconds);
+        }
+      }
       if (args->json) PrintJson(j);
       return rc;
     };

@@ -47,6 +47,8 @@ void AddVerifyCommand(CLI::App& app, Context& ctx);
 void AddFormatsCommand(CLI::App& app, Context& ctx);
 void AddSynthCommand(CLI::App& app, Context& ctx);
 void AddDemoCommand(CLI::App& app, Context& ctx);
+void AddPersonsCommand(CLI::App& app, Context& ctx);
+void AddRefreshCommand(CLI::App& app, Context& ctx);
 // Link analysis queries (issue 4).
 void AddLinksCommand(CLI::App& app, Context& ctx);
 void AddPathCommand(CLI::App& app, Context& ctx);

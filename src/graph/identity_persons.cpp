@@ -19,6 +19,13 @@ bool Stronger(const IdentityEdge& x, const IdentityEdge& y) {
   return x.b_ref < y.b_ref;
 }
 
+// For showing why an account is in a person: the most confident edge (an examiner's merge is
+// 1.0), the examiner's word breaking ties.
+bool Explains(const IdentityEdge& x, const IdentityEdge& y) {
+  if (x.confidence != y.confidence) return x.confidence > y.confidence;
+  return Stronger(x, y);
+}
+
 PersonMembership Membership(const IdentityEdge& e, int64_t account, const std::string& status) {
   return {account, account == e.a ? e.a_ref : e.b_ref, e.basis, e.confidence, status, e.explanation, e.citations};
 }
@@ -50,12 +57,14 @@ std::vector<ResolvedPerson> AssemblePersons(std::vector<IdentityEdge> edges,
   for (const auto& e : edges) {
     if (e.status == kStatusConfirmed) (void)confirmed.Union(e.a, e.b);
   }
-  // Confirmed persons: each account's membership is its strongest confirmed edge inside its group.
+  // Confirmed persons: each account's membership is its best explaining confirmed edge inside
+  // its group; suggestions below attach in the same order (strongest first).
+  std::sort(edges.begin(), edges.end(), Explains);
   std::map<int64_t, std::map<int64_t, PersonMembership>> groups;  // root -> account -> membership
   for (const auto& e : edges) {
     if (e.status != kStatusConfirmed || confirmed.Find(e.a) != confirmed.Find(e.b)) continue;
     auto& group = groups[confirmed.Find(e.a)];
-    group.emplace(e.a, Membership(e, e.a, kStatusConfirmed));  // first = strongest (sorted)
+    group.emplace(e.a, Membership(e, e.a, kStatusConfirmed));  // the first edge explains best
     group.emplace(e.b, Membership(e, e.b, kStatusConfirmed));
   }
   auto in_person = [&](int64_t account) { return groups.count(confirmed.Find(account)) > 0; };

@@ -117,6 +117,9 @@ Result<std::vector<IdentityEdge>> SameNameContactsEdges(store::Workspace& ws, co
         if (x_id == y_id) continue;  // already one subject or one same-phone group
         const auto& cx = contacts_of[x];
         const auto& cy = contacts_of[y];
+        // Both present in one conversation: two people the others could tell apart (a class
+        // group with two "Şule"s), not one person's second account.
+        if (cx.count(y_id) || cy.count(x_id)) continue;
         std::vector<std::string> common;
         for (const auto& [contact, unused] : cx) {
           if (contact != x_id && contact != y_id && cy.count(contact)) common.push_back(contact);

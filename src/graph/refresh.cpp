@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "base/phase_timer.h"
 #include "graph/analytics.h"
 #include "graph/graph_build.h"
 #include "graph/identity.h"
@@ -10,10 +11,14 @@ namespace casegraph::graph {
 
 Status RefreshInTransaction(store::Workspace& ws) {
   store::Db& db = ws.db();
+  PhaseTimer timer;  // CASEGRAPH_TIMING=1 prints each phase
   CASEGRAPH_RETURN_IF_ERROR(BuildGraphTables(ws));
+  timer.Mark("graph");
   CASEGRAPH_RETURN_IF_ERROR(ResolvePersons(ws));
+  timer.Mark("persons");
   CASEGRAPH_RETURN_IF_ERROR(db.Exec("DELETE FROM g_account_metrics"));
   CASEGRAPH_RETURN_IF_ERROR(ComputeAnalytics(ws));
+  timer.Mark("analytics");
   auto exhibits = db.QueryInt("SELECT COUNT(*) FROM exhibits");
   if (!exhibits) return exhibits.error();
   auto state = db.Prepare("INSERT OR REPLACE INTO g_state(key, value) VALUES(?,?)");

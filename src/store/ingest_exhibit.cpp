@@ -47,6 +47,36 @@ Result<std::string> UniqueLabel(Db& db, int64_t case_id, const std::string& want
   return Error::Conflict("too many exhibits named " + wanted);
 }
 
+// The id of `ref` among the accounts the exhibit holds; a clear error, naming a few it does
+// hold, when it is not one of them.
+Result<int64_t> ExhibitAccountId(Db& db, int64_t exhibit_id, const std::string& ref) {
+  auto stmt = db.Prepare(
+      "SELECT a.id FROM exhibit_accounts ea JOIN accounts a ON a.id = ea.account_id WHERE ea.exhibit_id = ? AND a.ref = ?");
+  if (!stmt) return stmt.error();
+  stmt->Bind(1, exhibit_id).Bind(2, ref);
+  auto row = stmt->Step();
+  if (!row) return row.error();
+  if (*row) {
+    const int64_t id = stmt->Int(0);
+    stmt->Reset();
+    return id;
+  }
+  auto some = db.Prepare(
+      "SELECT a.ref FROM exhibit_accounts ea JOIN accounts a ON a.id = ea.account_id WHERE ea.exhibit_id = ? "
+      "ORDER BY a.ref LIMIT 5");
+  if (!some) return some.error();
+  some->Bind(1, exhibit_id);
+  std::string listed;
+  for (;;) {
+    auto r = some->Step();
+    if (!r) return r.error();
+    if (!*r) break;
+    listed += (listed.empty() ? "" : ", ") + some->Text(0);
+  }
+  return Error::InvalidArgument("--owner-account " + ref + " is not an account of this exhibit" +
+                                (listed.empty() ? std::string(" (it holds none)") : " (it holds e.g. " + listed + ")"));
+}
+
 }  // namespace
 
 IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
@@ -174,6 +204,15 @@ IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
   out.time_note = summary.time_note;
   std::optional<int64_t> owner_account;
   if (!summary.owner_ref.empty() && writer.AccountIdOf(summary.owner_ref) != 0) owner_account = writer.AccountIdOf(summary.owner_ref);
+  if (!req.owner_account_ref.empty()) {
+    auto given = ExhibitAccountId(ws.db(), exhibit_id, req.owner_account_ref);
+    if (!given) return rollback(given.error());
+    if (owner_account && *owner_account != *given) {
+      return rollback(Error::InvalidArgument("--owner-account " + req.owner_account_ref + " disagrees with the owner the export names (" +
+                                             summary.owner_ref + "); leave it out for this exhibit"));
+    }
+    owner_account = *given;
+  }
   std::optional<int64_t> offset;
   if (summary.inferred_utc_offset_seconds) offset = *summary.inferred_utc_offset_seconds;
   auto update = ws.db().Prepare(
@@ -191,7 +230,8 @@ IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
   s = AppendAudit(ws.db(), examiner, "ingest",
                   {{"case", req.case_code}, {"exhibit", out.label}, {"path", abs_path}, {"sha256", out.sha256},
                    {"format", info.name}, {"importer_version", info.version}, {"tz", req.options.tz},
-                   {"owner", req.owner_subject}, {"messages", std::to_string(out.counts.messages)}});
+                   {"owner", req.owner_subject}, {"owner_account", req.owner_account_ref},
+                   {"messages", std::to_string(out.counts.messages)}});
   if (!s) return rollback(s.error());
   if (s = ws.Commit(); !s) return rollback(s.error());
   timer.Mark("commit");

@@ -22,6 +22,9 @@ struct IngestRequest {
   std::string path;
   std::string label;          // empty: derived from the path
   std::string owner_subject;  // subject label, optional
+  // The exhibit owner's account when the export does not say (Element, Discord, Rocket.Chat):
+  // must be an account of this exhibit, and must agree with the owner the export names.
+  std::string owner_account_ref;
   std::string format = "auto";
   std::string examiner;
   ingest::ImportOptions options;

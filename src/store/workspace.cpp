@@ -124,9 +124,8 @@ Result<CaseRow> Workspace::AddCase(const std::string& code, const std::string& t
   return FindCase(code);
 }
 
-Result<SubjectRow> Workspace::AddSubject(const std::string& case_code, const std::string& label,
-                                         const std::string& born, const std::string& role,
-                                         const std::string& actor) {
+Result<SubjectRow> Workspace::InsertSubject(const std::string& case_code, const std::string& label,
+                                            const std::string& born, const std::string& role) {
   auto c = FindCase(case_code);
   if (!c) return c.error();
   if (label.empty()) return Error::InvalidArgument("a subject label must not be empty");
@@ -134,17 +133,25 @@ Result<SubjectRow> Workspace::AddSubject(const std::string& case_code, const std
     return Error::InvalidArgument("--born must be YYYY, YYYY-MM or YYYY-MM-DD, got '" + born + "'");
   }
   if (FindSubject(c->id, label).ok()) return Error::Conflict("subject '" + label + "' already exists in case " + case_code);
-  CASEGRAPH_RETURN_IF_ERROR(Begin());
   auto insert = db_.Prepare("INSERT INTO subjects(case_id, label, born, role, created_at) VALUES(?,?,?,?,?)");
-  Status s = insert ? insert->Bind(1, c->id).Bind(2, label).BindOrNull(3, born).BindOrNull(4, role).Bind(5, NowUtc()).Run()
-                    : Status(insert.error());
-  if (s.ok()) s = AppendAudit(db_, actor, "subject add", {{"case", case_code}, {"label", label}, {"born", born}, {"role", role}});
-  if (!s.ok()) {
+  if (!insert) return insert.error();
+  CASEGRAPH_RETURN_IF_ERROR(insert->Bind(1, c->id).Bind(2, label).BindOrNull(3, born).BindOrNull(4, role).Bind(5, NowUtc()).Run());
+  return FindSubject(c->id, label);
+}
+
+Result<SubjectRow> Workspace::AddSubject(const std::string& case_code, const std::string& label,
+                                         const std::string& born, const std::string& role,
+                                         const std::string& actor) {
+  CASEGRAPH_RETURN_IF_ERROR(Begin());
+  auto row = InsertSubject(case_code, label, born, role);
+  Status s = row ? AppendAudit(db_, actor, "subject add", {{"case", case_code}, {"label", label}, {"born", born}, {"role", role}})
+                 : Status(row.error());
+  if (!s) {
     Rollback();
     return s.error();
   }
   CASEGRAPH_RETURN_IF_ERROR(Commit());
-  return FindSubject(c->id, label);
+  return row;
 }
 
 }  // namespace casegraph::store

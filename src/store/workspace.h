@@ -44,6 +44,10 @@ class Workspace {
   Result<CaseRow> AddCase(const std::string& code, const std::string& title, const std::string& actor);
   Result<SubjectRow> AddSubject(const std::string& case_code, const std::string& label,
                                 const std::string& born, const std::string& role, const std::string& actor);
+  // AddSubject's checks and insert without its transaction and audit entry, for a command that
+  // writes more in the same transaction. REQUIRES: an open transaction.
+  Result<SubjectRow> InsertSubject(const std::string& case_code, const std::string& label,
+                                   const std::string& born, const std::string& role);
 
  private:
   Status Migrate();

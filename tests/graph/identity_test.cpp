@@ -110,6 +110,16 @@ TEST_F(IdentityTest, SameNameWithTwoCommonContactsIsASuggestion) {
   EXPECT_THAT(Column("explanation", "telegram:user700"), HasSubstr("2 common contacts (subject:C1/S1, telegram:user300)"));
 }
 
+TEST_F(IdentityTest, SameNameWritingInOneConversationAreTwoPeople) {
+  Ingest("C1", "/c1/s1-telegram/result.json",
+         testing::TelegramExport(100, "Ece", "", {},
+                                 {{"G1", "private_group", 601,
+                                   {{1, "user100", "Ece", "hi", kT0}, {2, "user300", "Arda", "hi", kT0},
+                                    {3, "user700", "Mert Can", "hi", kT0}, {4, "user701", "Mert Can", "hi", kT0}}}}),
+         "S1");
+  EXPECT_TRUE(Members().empty());
+}
+
 TEST_F(IdentityTest, SameNameWithOneCommonContactIsNothing) {
   Ingest("C1", "/c1/s1-telegram/result.json",
          testing::TelegramExport(100, "Ece", "", {},
