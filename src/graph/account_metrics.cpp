@@ -3,6 +3,7 @@
 #include <igraph/igraph.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <numeric>
 #include <string>
@@ -122,6 +123,17 @@ Result<std::vector<AccountMetric>> ComputeAccountMetrics(const CommunicationGrap
   std::vector<AccountMetric> out(n);
   for (size_t i = 0; i < n; ++i) out[i].account_id = g.account_ids[i];
   if (n == 0) return out;
+  if (g.weights.size() != g.edges.size()) return Error::Internal("communication graph: one weight per edge expected");
+  for (double w : g.weights) {
+    // igraph loops on NaN weights and accepts negative ones in PageRank: refuse both here.
+    if (!std::isfinite(w) || w <= 0) return Error::Internal("communication graph: edge weights must be positive");
+  }
+  for (const auto& [a, b] : g.edges) {
+    if (a < 0 || b < 0 || a >= static_cast<int64_t>(n) || b >= static_cast<int64_t>(n)) {
+      return Error::Internal("communication graph: edge " + std::to_string(a) + "-" + std::to_string(b) +
+                             " names a node outside 0.." + std::to_string(n - 1));
+    }
+  }
 
   IntVector edges;
   CASEGRAPH_RETURN_IF_ERROR(Check("vector", edges.Init(static_cast<igraph_integer_t>(2 * g.edges.size()))));

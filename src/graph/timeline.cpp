@@ -64,7 +64,7 @@ Result<TimelineResult> QueryTimeline(store::Workspace& ws, const TimelineOptions
   TimelineScope scope;
   scope.from = options.window.after.value_or(kNoEarlier);
   scope.until = options.window.before.value_or(kNoLater);
-  scope.limit = options.limit;
+  scope.limit = options.limit + 1;  // one more than shown, so that a cut is noticed
   if (!options.case_code.empty()) {
     auto c = ws.FindCase(options.case_code);
     if (!c) return c.error();
