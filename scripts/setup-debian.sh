@@ -10,7 +10,7 @@ packages=(
   libsimdjson-dev libsqlite3-dev libicu-dev libphonenumber-dev libre2-dev libssl-dev
   libcli11-dev libfmt-dev libzip-dev libgumbo-dev libtomlplusplus-dev libigraph-dev
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev sqlite3 python3 python3-networkx time
+  libgtest-dev libgmock-dev libbenchmark-dev sqlite3 python3 python3-networkx python3-numpy python3-scipy time
 )
 
 missing=()

@@ -117,7 +117,7 @@ Result<std::vector<int64_t>> Leiden(const igraph_t& graph, const igraph_vector_t
 
 }  // namespace
 
-Result<std::vector<AccountMetric>> ComputeAccountMetrics(const CommunicationGraph& g) {
+Result<std::vector<AccountMetric>> ComputeAccountMetrics(const CommunicationGraph& g, bool with_betweenness) {
   QuietIgraph quiet;
   const size_t n = g.account_ids.size();
   std::vector<AccountMetric> out(n);
@@ -156,8 +156,13 @@ Result<std::vector<AccountMetric>> ComputeAccountMetrics(const CommunicationGrap
                                                igraph_vss_all(), IGRAPH_UNDIRECTED, 0.85, &weights.v, nullptr)));
   RealVector betweenness;
   CASEGRAPH_RETURN_IF_ERROR(Check("vector", betweenness.Init(0)));
-  CASEGRAPH_RETURN_IF_ERROR(Check("betweenness",
-                   igraph_betweenness(&graph.g, &betweenness.v, igraph_vss_all(), IGRAPH_UNDIRECTED, nullptr)));
+  if (with_betweenness) {
+    CASEGRAPH_RETURN_IF_ERROR(Check("betweenness",
+                     igraph_betweenness(&graph.g, &betweenness.v, igraph_vss_all(), IGRAPH_UNDIRECTED, nullptr)));
+  } else {
+    CASEGRAPH_RETURN_IF_ERROR(Check("vector", igraph_vector_resize(&betweenness.v, static_cast<igraph_integer_t>(n))));
+    igraph_vector_null(&betweenness.v);
+  }
   auto communities = Leiden(graph.g, weights.v, total_weight, n);
   if (!communities) return communities.error();
 

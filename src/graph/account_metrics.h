@@ -24,7 +24,8 @@ struct AccountMetric {
 
 constexpr unsigned long kLeidenSeed = 42;
 
-// One row per node of `g`, in node order.
-Result<std::vector<AccountMetric>> ComputeAccountMetrics(const CommunicationGraph& g);
+// One row per node of `g`, in node order. `with_betweenness` false leaves betweenness at 0 (the
+// benchmark against networkx times PageRank and communities alone, as the peer computes them).
+Result<std::vector<AccountMetric>> ComputeAccountMetrics(const CommunicationGraph& g, bool with_betweenness = true);
 
 }  // namespace casegraph::graph

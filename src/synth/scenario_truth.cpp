@@ -51,6 +51,7 @@ class TruthBuilder {
   void Linked();
   void Suggestions();
   void Decoys();
+  std::set<std::string> Network() const;
   void FirstContacts();
 
   const Scenario& s_;
@@ -187,7 +188,32 @@ void TruthBuilder::Decoys() {
   t_.local_names.assign(local.begin(), local.end());
 }
 
+// The accounts the evidence ties to the network that links cases, as an engine can see it: an
+// account seen in two or more cases, and every account of a person whose confirmed (same-phone)
+// accounts span two or more cases, with the accounts suggested for that person. A first contact
+// from an operative account that nothing ties to the others is unknowable from the evidence.
+std::set<std::string> TruthBuilder::Network() const {
+  std::set<std::string> out;
+  for (const auto& l : t_.linked_accounts) out.insert(l.ref);
+  for (const auto& p : t_.persons) {
+    std::set<std::string> cases;
+    for (const auto& ref : p.accounts) {
+      auto it = v_.refs().find(ref);
+      if (it != v_.refs().end()) cases.insert(it->second.cases.begin(), it->second.cases.end());
+    }
+    if (cases.size() < 2) continue;
+    std::set<std::string> members(p.accounts.begin(), p.accounts.end());
+    for (const auto& sug : t_.suggestions) {
+      if (members.count(sug.a)) out.insert(sug.b);
+      if (members.count(sug.b)) out.insert(sug.a);
+    }
+    out.insert(members.begin(), members.end());
+  }
+  return out;
+}
+
 void TruthBuilder::FirstContacts() {
+  const std::set<std::string> network = Network();
   for (const SynthCase& c : s_.cases) {
     for (const SynthSubject& subject : c.subjects) {
       TruthFirstContact best;
@@ -202,6 +228,7 @@ void TruthBuilder::FirstContacts() {
             const RoomOpening opening = ElementRoomOpening(conv, e.owner);
             if (opening.creator >= 0 && acct(opening.creator).role == Role::kOperative) {
               const std::string ref = v_.Ref(ex, ci, opening.creator);
+              if (network.count(ref) == 0) continue;
               if (!have || opening.at < best.at || (opening.at == best.at && ref < best.account)) {
                 best = {c.code, subject.label, ref, acct(opening.creator).person, PlatformName(acct(opening.creator).platform),
                         opening.at};
@@ -214,6 +241,7 @@ void TruthBuilder::FirstContacts() {
             if (m.sender < 0 || acct(m.sender).role != Role::kOperative) continue;
             const int64_t at = MinutesOnly(e) ? m.at_utc - m.at_utc % 60 : m.at_utc;
             const std::string ref = v_.Ref(ex, ci, m.sender);
+            if (network.count(ref) == 0) break;
             if (!have || at < best.at || (at == best.at && ref < best.account)) {
               best = {c.code, subject.label, ref, acct(m.sender).person, PlatformName(acct(m.sender).platform), at};
               have = true;

@@ -2,7 +2,8 @@
 // cases with subjects and exhibits (path, format, ingest options, message counts), the
 // operatives, the account refs that occur in two or more cases, the automatic same-phone
 // persons, the suggestions (self-declared handle, same username), the decoys, each subject's
-// first private contact by an operative, and shortest evidence paths between subjects. Every
+// first private contact by an operative account that the evidence ties to the network
+// linking the cases (TruthBuilder::Network), and shortest evidence paths between subjects. Every
 // fact is derived from what the exports show (scenario_visible.h), so it is what a correct
 // engine must find.
 #pragma once
