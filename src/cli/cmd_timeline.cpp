@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "base/phase_timer.h"
 #include "cli/context.h"
 #include "cli/graph_output.h"
 #include "graph/timeline.h"
@@ -91,7 +92,9 @@ void AddTimelineCommand(CLI::App& app, Context& ctx) {
       auto ws = OpenWorkspace(ctx, /*create=*/false);
       if (!ws) return ReportError(ws.error());
       WarnIfStale(**ws);
+      PhaseTimer timer;  // CASEGRAPH_TIMING=1 prints the query time (workspace open)
       auto result = graph::QueryTimeline(**ws, args->options);
+      timer.Mark("query");
       if (!result) return ReportError(result.error());
       if (args->json) {
         PrintJsonTimeline(*result);
