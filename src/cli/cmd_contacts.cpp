@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "base/phase_timer.h"
 #include "cli/context.h"
 #include "cli/graph_output.h"
 #include "graph/contacts.h"
@@ -48,7 +49,9 @@ void AddContactsCommand(CLI::App& app, Context& ctx) {
       auto ws = OpenWorkspace(ctx, /*create=*/false);
       if (!ws) return ReportError(ws.error());
       WarnIfStale(**ws);
+      PhaseTimer timer;  // CASEGRAPH_TIMING=1 prints the query time (workspace open)
       auto result = graph::QueryCommonContacts(**ws, (*sides)[0], (*sides)[1]);
+      timer.Mark("query");
       if (!result) return ReportError(result.error());
       if (*json) {
         JsonWriter j;

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "base/phase_timer.h"
 #include "cli/context.h"
 #include "cli/graph_output.h"
 #include "graph/links.h"
@@ -116,7 +117,9 @@ void AddLinksCommand(CLI::App& app, Context& ctx) {
       auto ws = OpenWorkspace(ctx, /*create=*/false);
       if (!ws) return ReportError(ws.error());
       WarnIfStale(**ws);
+      PhaseTimer timer;  // CASEGRAPH_TIMING=1 prints the query time (workspace open)
       auto result = graph::QueryLinks(**ws, *options);
+      timer.Mark("query");
       if (!result) return ReportError(result.error());
       if (*json) {
         PrintJsonResult(*result, *options);

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "base/phase_timer.h"
 #include "cli/context.h"
 #include "cli/graph_output.h"
 #include "graph/path.h"
@@ -65,7 +66,9 @@ void AddPathCommand(CLI::App& app, Context& ctx) {
       auto ws = OpenWorkspace(ctx, /*create=*/false);
       if (!ws) return ReportError(ws.error());
       WarnIfStale(**ws);
+      PhaseTimer timer;  // CASEGRAPH_TIMING=1 prints the query time (workspace open)
       auto result = graph::FindPath(**ws, *options);
+      timer.Mark("query");
       if (!result) return ReportError(result.error());
       if (*json) {
         PrintJsonPath(*result, *options);

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "base/phase_timer.h"
 #include "cli/context.h"
 #include "cli/graph_output.h"
 #include "graph/timeline.h"
@@ -46,8 +47,11 @@ void PrintJsonTimeline(const graph::TimelineResult& r) {
 void PrintTextTimeline(const graph::TimelineResult& r) {
   std::printf("timeline of %s: %zu events%s\n", r.scope.c_str(), r.events.size(), r.truncated ? " (more: raise --limit)" : "");
   for (const auto& e : r.events) {
-    std::printf("%s  %-15s %-9s %-6s %s%s%s  %s\n", TimeOrDash(e.at).c_str(), e.kind.c_str(), e.platform.c_str(),
-                e.case_code.c_str(), e.summary.c_str(), e.conversation.empty() ? "" : "  in ",
+    // Message and file summaries do not name their sender; the others do.
+    const bool named = e.kind == graph::kEventMessage || e.kind == graph::kEventFile;
+    const std::string who = named && !e.actor.empty() ? e.actor + ": " : "";
+    std::printf("%s  %-15s %-9s %-6s %s%s%s%s  %s\n", TimeOrDash(e.at).c_str(), e.kind.c_str(), e.platform.c_str(),
+                e.case_code.c_str(), who.c_str(), e.summary.c_str(), e.conversation.empty() ? "" : "  in ",
                 e.conversation.c_str(), e.citation.ToText().c_str());
   }
 }
@@ -88,7 +92,9 @@ void AddTimelineCommand(CLI::App& app, Context& ctx) {
       auto ws = OpenWorkspace(ctx, /*create=*/false);
       if (!ws) return ReportError(ws.error());
       WarnIfStale(**ws);
+      PhaseTimer timer;  // CASEGRAPH_TIMING=1 prints the query time (workspace open)
       auto result = graph::QueryTimeline(**ws, args->options);
+      timer.Mark("query");
       if (!result) return ReportError(result.error());
       if (args->json) {
         PrintJsonTimeline(*result);

@@ -67,6 +67,7 @@ Result<EvidenceReader> EvidenceReader::Open(store::Workspace& ws, std::set<int64
 }
 
 Result<AccountEvidence> EvidenceReader::Read(int64_t account_id) {
+  if (auto it = cache_.find(account_id); it != cache_.end()) return it->second;
   AccountEvidence e;
   e.account_id = account_id;
   account_.Bind(1, account_id);
@@ -85,7 +86,7 @@ Result<AccountEvidence> EvidenceReader::Read(int64_t account_id) {
   });
   CASEGRAPH_RETURN_IF_ERROR(ReadIdentity(e));
   CASEGRAPH_RETURN_IF_ERROR(ReadMetrics(e));
-  return e;
+  return cache_[account_id] = std::move(e);
 }
 
 Status EvidenceReader::ReadCases(AccountEvidence& e) {

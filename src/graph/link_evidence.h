@@ -59,6 +59,7 @@ class EvidenceReader {
   // `scope`: case ids to consider (empty: every case).
   static Result<EvidenceReader> Open(store::Workspace& ws, std::set<int64_t> scope);
 
+  // Read once per account and kept: the account, person and partner lists share accounts.
   Result<AccountEvidence> Read(int64_t account_id);
   // Accounts in the workspace's communication graph (for relative PageRank).
   int64_t graph_size() const { return graph_size_; }
@@ -77,6 +78,7 @@ class EvidenceReader {
   std::map<int64_t, std::vector<int64_t>> subjects_of_account_;  // account id -> subject ids
   std::map<int64_t, std::string> subject_names_;                  // subject id -> "CASE/LABEL"
   int64_t graph_size_ = 0;
+  std::map<int64_t, AccountEvidence> cache_;
   store::Stmt account_, cases_, channel_cases_, direct_, groups_, group_members_, identity_, metrics_, ref_;
 };
 
