@@ -2,7 +2,6 @@
 // documents (parsed with simdjson) and that failures leave the workspace unchanged.
 #include <gtest/gtest.h>
 #include <simdjson.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -12,23 +11,7 @@
 namespace casegraph {
 namespace {
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-};
-
-RunResult RunCli(const std::string& args) {
-  std::string cmd = std::string(CASEGRAPH_BINARY) + " " + args + " 2>/dev/null";
-  RunResult r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using testing::RunCli;
 
 std::string Quote(const std::string& s) { return "'" + s + "'"; }
 
@@ -58,7 +41,7 @@ class CliTest : public ::testing::Test {
 };
 
 TEST_F(CliTest, IngestStatsSearchShowVerify) {
-  RunResult ingest = RunCli(ws_ + " ingest --case CASE-1 --owner D.R. --json " + Quote(dir_ + "/export"));
+  testing::CliRun ingest = RunCli(ws_ + " ingest --case CASE-1 --owner D.R. --json " + Quote(dir_ + "/export"));
   ASSERT_EQ(ingest.exit_code, 0) << ingest.out;
   simdjson::dom::parser parser;
   simdjson::dom::element doc;
@@ -70,23 +53,23 @@ TEST_F(CliTest, IngestStatsSearchShowVerify) {
   EXPECT_EQ(std::string_view(ex["sha256"]).size(), 64u);
   EXPECT_TRUE(ex["error"].is_null());
 
-  RunResult again = RunCli(ws_ + " ingest --case CASE-1 --json " + Quote(dir_ + "/export"));
+  testing::CliRun again = RunCli(ws_ + " ingest --case CASE-1 --json " + Quote(dir_ + "/export"));
   ASSERT_EQ(again.exit_code, 0);
   ASSERT_EQ(parser.parse(again.out).get(doc), simdjson::SUCCESS);
   EXPECT_EQ(std::string_view(doc["exhibits"].at(0)["status"]), "already-ingested");
 
-  RunResult stats = RunCli(ws_ + " stats --json");
+  testing::CliRun stats = RunCli(ws_ + " stats --json");
   ASSERT_EQ(stats.exit_code, 0);
   ASSERT_EQ(parser.parse(stats.out).get(doc), simdjson::SUCCESS);
   EXPECT_EQ(int64_t(doc["cases"].at(0)["messages"]), 2);
   EXPECT_EQ(int64_t(doc["cases"].at(0)["exhibits"]), 1);
 
-  RunResult accounts = RunCli(ws_ + " accounts --case CASE-1 --json");
+  testing::CliRun accounts = RunCli(ws_ + " accounts --case CASE-1 --json");
   ASSERT_EQ(accounts.exit_code, 0);
   ASSERT_EQ(parser.parse(accounts.out).get(doc), simdjson::SUCCESS);
   EXPECT_EQ(simdjson::dom::array(doc["accounts"]).size(), 2u);
 
-  RunResult search = RunCli(ws_ + " search 'KİMSEYE' --json");
+  testing::CliRun search = RunCli(ws_ + " search 'KİMSEYE' --json");
   ASSERT_EQ(search.exit_code, 0);
   ASSERT_EQ(parser.parse(search.out).get(doc), simdjson::SUCCESS) << search.out;
   EXPECT_EQ(int64_t(doc["total"]), 1);
@@ -96,12 +79,12 @@ TEST_F(CliTest, IngestStatsSearchShowVerify) {
   std::string citation{std::string_view(hit["citation"]["text"])};
   EXPECT_EQ(std::string_view(hit["citation"]["locator"]), "/messages/1");
 
-  RunResult show = RunCli(ws_ + " show " + Quote(citation));
+  testing::CliRun show = RunCli(ws_ + " show " + Quote(citation));
   ASSERT_EQ(show.exit_code, 0) << citation;
   EXPECT_NE(show.out.find("\"id\": 11"), std::string::npos) << show.out;
   EXPECT_NE(show.out.find("kimseye söyleme"), std::string::npos) << show.out;
 
-  RunResult verify = RunCli(ws_ + " verify --json");
+  testing::CliRun verify = RunCli(ws_ + " verify --json");
   EXPECT_EQ(verify.exit_code, 0) << verify.out;
   ASSERT_EQ(parser.parse(verify.out).get(doc), simdjson::SUCCESS);
   EXPECT_EQ(std::string_view(doc["audit"]["chain"]), "ok");
@@ -111,7 +94,7 @@ TEST_F(CliTest, IngestStatsSearchShowVerify) {
 TEST_F(CliTest, VerifyReportsModifiedAndMissingExhibits) {
   ASSERT_EQ(RunCli(ws_ + " ingest --case CASE-1 " + Quote(dir_ + "/export")).exit_code, 0);
   testing::WriteFile(dir_ + "/export/extra.txt", "planted later");
-  RunResult verify = RunCli(ws_ + " verify --json");
+  testing::CliRun verify = RunCli(ws_ + " verify --json");
   EXPECT_EQ(verify.exit_code, 1);
   simdjson::dom::parser parser;
   simdjson::dom::element doc;
@@ -129,7 +112,7 @@ TEST_F(CliTest, VerifyReportsModifiedAndMissingExhibits) {
 TEST_F(CliTest, FailedIngestExitsOneAndChangesNothing) {
   testing::WriteFile(dir_ + "/trunc.json", std::string(kChat).substr(0, 200));
   const std::string before = RunCli(ws_ + " stats --json").out;
-  RunResult r = RunCli(ws_ + " ingest --case CASE-1 --json " + Quote(dir_ + "/trunc.json"));
+  testing::CliRun r = RunCli(ws_ + " ingest --case CASE-1 --json " + Quote(dir_ + "/trunc.json"));
   EXPECT_EQ(r.exit_code, 1);
   simdjson::dom::parser parser;
   simdjson::dom::element doc;
@@ -150,7 +133,7 @@ TEST_F(CliTest, TamperedAuditLogFailsVerify) {
   ASSERT_EQ(RunCli(ws_ + " ingest --case CASE-1 " + Quote(dir_ + "/export")).exit_code, 0);
   std::string sql = "sqlite3 " + Quote(dir_ + "/w.db") + " \"UPDATE audit_log SET actor='x' WHERE id=1\"";
   if (std::system(sql.c_str()) != 0) GTEST_SKIP() << "sqlite3 shell not installed";
-  RunResult verify = RunCli(ws_ + " verify --json");
+  testing::CliRun verify = RunCli(ws_ + " verify --json");
   EXPECT_EQ(verify.exit_code, 1);
   EXPECT_NE(verify.out.find("\"chain\":\"broken\""), std::string::npos) << verify.out;
 }

@@ -5,9 +5,6 @@
 // Then the same scenario built twice must give byte-identical --json for links, persons, path
 // and timeline.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-
-#include <cstdio>
 #include <string>
 
 #include "testutil/testutil.h"
@@ -15,27 +12,11 @@
 namespace casegraph {
 namespace {
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-};
-
-RunResult RunCasegraph(const std::string& args) {
-  const std::string cmd = std::string(CASEGRAPH_BINARY) + " " + args + " 2>&1";
-  RunResult r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+testing::CliRun RunCasegraph(const std::string& args) { return testing::RunCli(args, "2>&1"); }
 
 void ExpectDemoMatchesTruth(const std::string& args) {
   const std::string dir = testing::MakeTempDir("cg-demo");
-  const RunResult r = RunCasegraph("demo --out '" + dir + "' " + args);
+  const testing::CliRun r = RunCasegraph("demo --out '" + dir + "' " + args);
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("every answer matches the ground truth"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("linked accounts  precision 1.00  recall 1.00"), std::string::npos) << r.out;
@@ -54,8 +35,8 @@ TEST(DemoE2E, SameScenarioGivesByteIdenticalAnswers) {
   ASSERT_EQ(RunCasegraph("demo --seed 3 --messages 6000 --out '" + b + "'").exit_code, 0);
   for (const std::string q : {"links --json", "persons --json", "path --from subject:C001/S1 --to subject:C002/S2 --json",
                               "timeline --subject C001/S1 --json", "timeline --case C002 --json", "accounts --json"}) {
-    const RunResult ra = RunCasegraph("-w '" + a + "/demo.db' " + q);
-    const RunResult rb = RunCasegraph("-w '" + b + "/demo.db' " + q);
+    const testing::CliRun ra = RunCasegraph("-w '" + a + "/demo.db' " + q);
+    const testing::CliRun rb = RunCasegraph("-w '" + b + "/demo.db' " + q);
     EXPECT_EQ(ra.exit_code, 0) << q << ": " << ra.out;
     EXPECT_GT(ra.out.size(), 20u) << q;
     EXPECT_EQ(ra.out, rb.out) << q;

@@ -3,7 +3,6 @@
 // byte-identical output on a second run, and citations that `show` resolves.
 #include <gtest/gtest.h>
 #include <simdjson.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -14,23 +13,7 @@
 namespace casegraph {
 namespace {
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-};
-
-RunResult RunCli(const std::string& args) {
-  std::string cmd = std::string(CASEGRAPH_BINARY) + " " + args + " 2>/dev/null";
-  RunResult r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using testing::RunCli;
 
 std::string Quote(const std::string& s) { return "'" + s + "'"; }
 
@@ -67,7 +50,7 @@ class LinkQueriesCliTest : public ::testing::Test {
 
   // Runs `args` twice: exit 0, byte-identical output, one JSON document.
   simdjson::dom::element Json(const std::string& args) {
-    RunResult first = RunCli(ws_ + " " + args + " --json");
+    testing::CliRun first = RunCli(ws_ + " " + args + " --json");
     EXPECT_EQ(first.exit_code, 0) << args;
     EXPECT_EQ(RunCli(ws_ + " " + args + " --json").out, first.out) << args;
     documents_.push_back(first.out);
@@ -78,7 +61,7 @@ class LinkQueriesCliTest : public ::testing::Test {
 
   void ExpectShowResolves(simdjson::dom::element citation) {
     const std::string text{std::string_view(citation["text"])};
-    RunResult show = RunCli(ws_ + " show " + Quote(text));
+    testing::CliRun show = RunCli(ws_ + " show " + Quote(text));
     EXPECT_EQ(show.exit_code, 0) << text;
     EXPECT_FALSE(show.out.empty()) << text;
   }

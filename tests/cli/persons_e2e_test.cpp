@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 #include <sqlite3.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -15,23 +14,7 @@
 namespace casegraph {
 namespace {
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-};
-
-RunResult RunCli(const std::string& args) {
-  std::string cmd = std::string(CASEGRAPH_BINARY) + " " + args + " 2>/dev/null";
-  RunResult r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using testing::RunCli;
 
 std::string Quote(const std::string& s) { return "'" + s + "'"; }
 
@@ -79,7 +62,7 @@ class PersonsCliTest : public ::testing::Test {
 
   // "ref:status:basis" of every membership, person by person.
   std::vector<std::string> Memberships() {
-    RunResult r = RunCli(ws_ + " persons --json");
+    testing::CliRun r = RunCli(ws_ + " persons --json");
     EXPECT_EQ(r.exit_code, 0);
     simdjson::dom::element doc;
     EXPECT_EQ(parser_.parse(r.out).get(doc), simdjson::SUCCESS) << r.out;
@@ -99,11 +82,11 @@ class PersonsCliTest : public ::testing::Test {
 
 TEST_F(PersonsCliTest, OwnerAccountMustBeInTheExhibitAndNothingIsWrittenOtherwise) {
   const int64_t exhibits = Count("SELECT COUNT(*) FROM exhibits");
-  RunResult bad = RunCli(ws_ + " ingest --case C1 --owner S1 --owner-account matrix:@nobody:example.org " +
+  testing::CliRun bad = RunCli(ws_ + " ingest --case C1 --owner S1 --owner-account matrix:@nobody:example.org " +
                          Quote(dir_ + "/s1-element.json"));
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM exhibits"), exhibits);
-  RunResult good = RunCli(ws_ + " ingest --case C1 --owner S1 --owner-account matrix:@ece:example.org " +
+  testing::CliRun good = RunCli(ws_ + " ingest --case C1 --owner S1 --owner-account matrix:@ece:example.org " +
                           Quote(dir_ + "/s1-element.json"));
   EXPECT_EQ(good.exit_code, 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM exhibits e JOIN accounts a ON a.id=e.owner_account_id "
@@ -123,7 +106,7 @@ TEST_F(PersonsCliTest, OwnerAccountMustBeInTheExhibitAndNothingIsWrittenOtherwis
 }
 
 TEST_F(PersonsCliTest, PersonsJsonIsCitedAndDeterministic) {
-  RunResult first = RunCli(ws_ + " persons --json");
+  testing::CliRun first = RunCli(ws_ + " persons --json");
   ASSERT_EQ(first.exit_code, 0);
   EXPECT_EQ(RunCli(ws_ + " persons --json").out, first.out);  // byte-identical
   simdjson::dom::element doc;
@@ -140,12 +123,12 @@ TEST_F(PersonsCliTest, PersonsJsonIsCitedAndDeterministic) {
   EXPECT_DOUBLE_EQ(double(a["confidence"]), 0.95);
   for (simdjson::dom::element c : simdjson::dom::array(a["citations"])) {
     EXPECT_EQ(std::string_view(c["sha256"]).size(), 64u);
-    RunResult show = RunCli(ws_ + " show " + Quote(std::string(std::string_view(c["text"]))));
+    testing::CliRun show = RunCli(ws_ + " show " + Quote(std::string(std::string_view(c["text"]))));
     EXPECT_EQ(show.exit_code, 0) << std::string_view(c["text"]);
   }
   EXPECT_EQ(RunCli(ws_ + " persons --case C2 --json").out, first.out);
   EXPECT_EQ(RunCli(ws_ + " persons --case NOPE").exit_code, 1);
-  RunResult text = RunCli(ws_ + " persons");
+  testing::CliRun text = RunCli(ws_ + " persons");
   EXPECT_EQ(text.exit_code, 0);
   EXPECT_NE(text.out.find("same-phone"), std::string::npos) << text.out;
 }
@@ -155,7 +138,7 @@ TEST_F(PersonsCliTest, DecisionsAreAuditedAndChangeThePersons) {
   EXPECT_EQ(Memberships(), (std::vector<std::string>{"telegram:user200:confirmed:same-phone",
                                                      "whatsapp:+905329998877:confirmed:same-phone",
                                                      "matrix:@deniz:example.org:suggested:self-declared"}));
-  RunResult persons = RunCli(ws_ + " persons --json");
+  testing::CliRun persons = RunCli(ws_ + " persons --json");
   simdjson::dom::element doc;
   ASSERT_EQ(parser_.parse(persons.out).get(doc), simdjson::SUCCESS);
   const std::string key(std::string_view(doc["persons"].at(0)["key"]));
@@ -169,7 +152,7 @@ TEST_F(PersonsCliTest, DecisionsAreAuditedAndChangeThePersons) {
                                                      "telegram:user200:confirmed:self-declared"}));
   EXPECT_EQ(RunCli(ws_ + " persons reject telegram:user200 matrix:@deniz:example.org").exit_code, 0);
   EXPECT_TRUE(Memberships().empty());
-  RunResult merge = RunCli(ws_ + " persons merge telegram:user200 whatsapp:+905329998877 --json");
+  testing::CliRun merge = RunCli(ws_ + " persons merge telegram:user200 whatsapp:+905329998877 --json");
   EXPECT_EQ(merge.exit_code, 0);
   ASSERT_EQ(parser_.parse(merge.out).get(doc), simdjson::SUCCESS) << merge.out;
   EXPECT_EQ(std::string_view(doc["decision"]["action"]), "merge");
@@ -185,7 +168,7 @@ TEST_F(PersonsCliTest, DecisionsAreAuditedAndChangeThePersons) {
     EXPECT_EQ(Count(std::string("SELECT COUNT(*) FROM audit_log WHERE command='") + command + "'"), 1) << command;
   }
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE command='persons confirm' AND params LIKE '%same writing style%'"), 1);
-  RunResult verify = RunCli(ws_ + " verify --json");
+  testing::CliRun verify = RunCli(ws_ + " verify --json");
   ASSERT_EQ(parser_.parse(verify.out).get(doc), simdjson::SUCCESS);
   EXPECT_EQ(std::string_view(doc["audit"]["chain"]), "ok");
 }

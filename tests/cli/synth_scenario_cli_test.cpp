@@ -2,7 +2,6 @@
 // with the documented keys, the same seed giving the same truth file, and usage errors (exit 2).
 #include <gtest/gtest.h>
 #include <simdjson.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -19,17 +18,8 @@ struct SynthRun {
 
 SynthRun Synth(const std::string& dir, const std::string& args) {
   const std::string err_file = dir + "/stderr.txt";
-  const std::string cmd = std::string(CASEGRAPH_BINARY) + " synth " + args + " 2>'" + err_file + "'";
-  SynthRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = testing::ReadFileOrDie(err_file);
-  return r;
+  const testing::CliRun run = testing::RunCli("synth " + args, "2>'" + err_file + "'");
+  return {run.exit_code, run.out, testing::ReadFileOrDie(err_file)};
 }
 
 TEST(SynthScenarioCliTest, WritesTheScenarioWithItsTruthDeterministically) {

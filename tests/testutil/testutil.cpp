@@ -1,5 +1,9 @@
 #include "testutil/testutil.h"
 
+#include <sys/wait.h>
+
+#include <cstdio>
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -130,6 +134,19 @@ std::string MakeTempDir(const std::string& prefix) {
 void WriteFile(const std::string& path, const std::string& content) {
   std::ofstream out(path, std::ios::binary);
   out << content;
+}
+
+CliRun RunCli(const std::string& args, const std::string& stderr_to) {
+  const std::string cmd = std::string(CASEGRAPH_BINARY) + " " + args + " " + stderr_to;
+  CliRun r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (p == nullptr) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  const int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
 }
 
 }  // namespace casegraph::testing

@@ -53,6 +53,15 @@ std::string ReadFileOrDie(const std::string& path);
 std::string MakeTempDir(const std::string& prefix);
 void WriteFile(const std::string& path, const std::string& content);
 
+// The casegraph binary run as an examiner runs it, through the shell: its exit code and stdout.
+// `stderr_to` is a shell redirection for stderr: discarded by default, "2>&1" to read it with
+// stdout, "2>'FILE'" to keep it apart.
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+};
+CliRun RunCli(const std::string& args, const std::string& stderr_to = "2>/dev/null");
+
 }  // namespace casegraph::testing
 
 // Skips (or fails, under CASEGRAPH_REQUIRE_SHARED=1) when a shared fixture is absent.
