@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "graph/path_graph.h"
+#include "graph/read_snapshot.h"
 #include "graph/ref_resolve.h"
 
 namespace casegraph::graph {
@@ -51,6 +52,7 @@ void Keep(std::vector<ContactEvidence> all, std::vector<ContactEvidence>& shown,
 }  // namespace
 
 Result<ContactsResult> QueryCommonContacts(store::Workspace& ws, const std::string& a, const std::string& b) {
+  ReadSnapshot snapshot(ws);
   auto side_a = ResolveRef(ws, a);
   if (!side_a) return side_a.error();
   auto side_b = ResolveRef(ws, b);

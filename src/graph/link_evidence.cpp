@@ -137,8 +137,9 @@ Status EvidenceReader::ReadDirect(AccountEvidence& e) {
       pending.emplace_back(s.Int(3), std::move(c));
     }
   }));
-  for (auto& [other, c] : pending) {
-    account_.Bind(1, other);
+  for (auto& entry : pending) {  // not a structured binding: clang 14 cannot capture one
+    SubjectContact& c = entry.second;
+    account_.Bind(1, entry.first);
     CASEGRAPH_RETURN_IF_ERROR(ForEachRow(account_, [&](store::Stmt& s) {
       c.subject_account = s.Text(0);
       return false;

@@ -6,6 +6,7 @@
 
 #include "graph/links_parts.h"
 #include "graph/query_rows.h"
+#include "graph/read_snapshot.h"
 #include "graph/ref_resolve.h"
 
 namespace casegraph::graph {
@@ -108,6 +109,7 @@ Result<std::vector<AccountEvidence>> ReadPartners(EvidenceReader& reader, const 
 }
 
 Result<LinksResult> QueryLinks(store::Workspace& ws, const LinkOptions& options) {
+  ReadSnapshot snapshot(ws);
   if (options.min_cases < 1) return Error::InvalidArgument("--min-cases must be at least 1");
   if (options.limit < 1) return Error::InvalidArgument("--limit must be at least 1");
   auto scope = ResolveScope(ws, options.cases);

@@ -32,7 +32,9 @@ Result<std::vector<LinkedIdentifier>> QueryLinkedIdentifiers(store::Workspace& w
     entries.emplace_back(s.Int(0), std::move(l));
   }));
   std::vector<LinkedIdentifier> out;
-  for (auto& [id, l] : entries) {
+  for (auto& entry : entries) {  // not a structured binding: clang 14 cannot capture one
+    const int64_t id = entry.first;
+    LinkedIdentifier& l = entry.second;
     int64_t channel_only = 0;
     std::vector<std::pair<std::optional<int64_t>, model::Citation>> dated;
     std::map<std::string, bool> cases;

@@ -10,6 +10,7 @@
 #include <map>
 
 #include "graph/path_graph.h"
+#include "graph/read_snapshot.h"
 #include "graph/ref_resolve.h"
 
 namespace casegraph::graph {
@@ -61,6 +62,7 @@ Result<std::vector<PathHop>> Unwind(PathGraph& graph, const std::vector<Step>& s
 }  // namespace
 
 Result<PathResult> FindPath(store::Workspace& ws, const PathOptions& options) {
+  ReadSnapshot snapshot(ws);
   auto from = ResolveRef(ws, options.from);
   if (!from) return from.error();
   auto to = ResolveRef(ws, options.to);

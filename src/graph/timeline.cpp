@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "graph/query_rows.h"
+#include "graph/read_snapshot.h"
 #include "graph/ref_resolve.h"
 #include "graph/timeline_sources.h"
 
@@ -54,6 +55,7 @@ Result<std::vector<int64_t>> CaseExhibits(store::Workspace& ws, int64_t case_id)
 }  // namespace
 
 Result<TimelineResult> QueryTimeline(store::Workspace& ws, const TimelineOptions& options) {
+  ReadSnapshot snapshot(ws);
   if (options.limit < 1) return Error::InvalidArgument("--limit must be at least 1");
   if (options.case_code.empty() && options.ref.empty()) {
     return Error::InvalidArgument("timeline needs --case, --account, --person or --subject");
