@@ -39,7 +39,7 @@ Result<EvidenceReader> EvidenceReader::Open(store::Workspace& ws, std::set<int64
       {&r.cases_,
        "SELECT case_id, first_at, cite_exhibit_id, cite_locator FROM g_account_cases WHERE account_id=?1"},
       {&r.channel_cases_,
-       "SELECT m.case_id, MIN(c.class = 'channel') FROM g_members m "
+       "SELECT m.case_id, MIN(c.class = 'channel'), MAX(c.class = 'channel') FROM g_members m "
        "JOIN g_conversations c ON c.conversation_id=m.conversation_id WHERE m.account_id=?1 GROUP BY m.case_id"},
       {&r.direct_,
        "SELECT d.conversation_id, d.case_id, d.exhibit_id, "
@@ -92,7 +92,11 @@ Result<AccountEvidence> EvidenceReader::Read(int64_t account_id) {
 Status EvidenceReader::ReadCases(AccountEvidence& e) {
   std::map<int64_t, bool> channel_only;
   channel_cases_.Bind(1, e.account_id);
-  CASEGRAPH_RETURN_IF_ERROR(ForEachRow(channel_cases_, [&](store::Stmt& s) { channel_only[s.Int(0)] = s.Int(1) != 0; }));
+  bool is_channel = false;
+  CASEGRAPH_RETURN_IF_ERROR(ForEachRow(channel_cases_, [&](store::Stmt& s) {
+    channel_only[s.Int(0)] = s.Int(1) != 0;
+    is_channel = is_channel || s.Int(2) != 0;
+  }));
   cases_.Bind(1, e.account_id);
   CASEGRAPH_RETURN_IF_ERROR(ForEachRow(cases_, [&](store::Stmt& s) {
     const int64_t case_id = s.Int(0);
@@ -101,8 +105,11 @@ Status EvidenceReader::ReadCases(AccountEvidence& e) {
     o.case_id = case_id;
     o.case_code = citations_.CaseCode(case_id);
     o.first_at = s.OptInt(1);
+    // Followed there: it is a broadcast channel's account (a member of some channel) and takes
+    // no part in any other conversation of the case (it may be listed without membership, e.g.
+    // in an HTML export's chat list).
     auto it = channel_only.find(case_id);
-    o.channel_only = it != channel_only.end() && it->second;
+    o.channel_only = is_channel && (it == channel_only.end() || it->second);
     o.citation = citations_.Cite(s.Int(2), s.Text(3));
     e.cases.push_back(std::move(o));
   }));

@@ -24,7 +24,7 @@ struct CaseOccurrence {
   int64_t case_id = 0;
   std::string case_code;
   std::optional<int64_t> first_at;
-  bool channel_only = false;  // every conversation it is in there is a broadcast channel
+  bool channel_only = false;  // a channel's account that takes part in nothing else there
   model::Citation citation;
 };
 

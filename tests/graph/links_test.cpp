@@ -113,6 +113,26 @@ TEST_F(LinksTest, DeviceLocalRefsNeverLinkCases) {
   EXPECT_EQ(r.accounts.size(), 2u);
 }
 
+TEST_F(LinksTest, AChannelListedWithoutMembershipIsStillOnlyFollowed) {
+  AddCase("C4");
+  // Both listed in C4 by an attribute only (as an HTML export's chat list would): the channel
+  // stays "followed", the friend's appearance counts as a case.
+  const std::string row = ", 4, 0, NULL, NULL, 1, '/chats/list/9')";
+  ASSERT_TRUE(ws_->db().Exec("INSERT INTO g_account_cases(account_id, case_id, messages, first_at, last_at, "
+                             "cite_exhibit_id, cite_locator) VALUES(" + std::to_string(AccountId(testing::kChannel)) + row +
+                             ", (" + std::to_string(AccountId("telegram:user101")) + row).ok());
+  LinksResult r = Links();
+  const LinkedAccount* channel = Find(r, testing::kChannel);
+  ASSERT_NE(channel, nullptr);
+  EXPECT_EQ(channel->cases.size(), 4u);
+  EXPECT_EQ(TermOf(channel->score, "cases").value, 0) << TermOf(channel->score, "cases").explanation;
+  EXPECT_DOUBLE_EQ(TermOf(channel->score, "rarity").value, 0.2);
+  const LinkedAccount* friend_account = Find(r, "telegram:user101");
+  ASSERT_NE(friend_account, nullptr);
+  EXPECT_EQ(TermOf(friend_account->score, "cases").value, 2);
+  EXPECT_GT(friend_account->score.score, channel->score.score);
+}
+
 TEST_F(LinksTest, ScopeMinCasesAndLimit) {
   LinkOptions two;
   two.cases = {"C1", "C3"};
