@@ -215,7 +215,7 @@ void CaseBuilder::TelegramHtmlExhibit() {
 void CaseBuilder::WhatsAppExhibit() {
   const int owner = c_.SubjectAcct(Platform::kWhatsApp);
   std::vector<int> members = FriendAccounts(Platform::kWhatsApp, 2);
-  members.insert(members.begin() + 1, owner);
+  members.insert(members.begin(), owner);  // the subject made it: no join line of "You"/"Du"
   const int ali = c_.Acct(c_.ali, Platform::kWhatsApp);
   members.push_back(ali);
   members.push_back(c_.Acct(c_.classmate, Platform::kWhatsApp));

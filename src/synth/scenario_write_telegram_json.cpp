@@ -50,6 +50,8 @@ class TelegramJsonWriter {
   void Date(std::string_view key, std::string_view unix_key, int64_t at);
   void PersonalInformation();
   void Contacts();
+  int64_t SavedAt(int a) const;
+  int64_t BeforeStory(int a) const;
   Status Chat(const SynthConversation& c, size_t index);
   Status Message(const SynthConversation& c, const std::string& chat_folder, const SynthMessage& m, int64_t id);
   void From(const SynthConversation& c, const char* name_key, const char* id_key, int sender);
@@ -90,7 +92,25 @@ void TelegramJsonWriter::PersonalInformation() {
   out_.End();
 }
 
-// tdesktop sorts contacts by name; "date" is when the contact was saved (before the story).
+// When the owner saved `a`: an operative an hour after its first line here (met during the
+// story), anyone else some day in the year before the story.
+int64_t TelegramJsonWriter::SavedAt(int a) const {
+  int64_t first = 0;
+  if (acct(a).role != Role::kOperative) return BeforeStory(a);
+  for (const SynthConversation& c : e_.conversations) {
+    for (const SynthMessage& m : c.planted) {
+      if (m.sender == a && (first == 0 || m.at_utc < first)) first = m.at_utc;
+    }
+  }
+  return first != 0 ? first + 3600 : BeforeStory(a);
+}
+
+int64_t TelegramJsonWriter::BeforeStory(int a) const {
+  Rng rng(s_.seed ^ static_cast<uint64_t>(a) * 0x9E3779B97F4A7C15ULL);
+  return s_.story_from - static_cast<int64_t>(rng.Below(365 * 86400));
+}
+
+// tdesktop sorts contacts by name.
 void TelegramJsonWriter::Contacts() {
   std::vector<int> contacts = e_.contacts;
   std::stable_sort(contacts.begin(), contacts.end(),
@@ -110,8 +130,7 @@ void TelegramJsonWriter::Contacts() {
     out_.KeyString("first_name", first);
     out_.KeyString("last_name", last);
     out_.KeyString("phone_number", WhatsAppNumberText(c.phone));
-    Rng rng(s_.seed ^ static_cast<uint64_t>(a) * 0x9E3779B97F4A7C15ULL);
-    Date("date", "date_unixtime", s_.story_from - static_cast<int64_t>(rng.Below(400 * 86400)));
+    Date("date", "date_unixtime", SavedAt(a));
     out_.End();
   }
   out_.End();
