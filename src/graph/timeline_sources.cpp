@@ -156,31 +156,36 @@ Status TimelineSources::MessageRows(store::Stmt& stmt, std::vector<TimelineEvent
   return Ok();
 }
 
-Status TimelineSources::Messages(const TimelineScope& scope, std::vector<TimelineEvent>& out) {
-  const char* columns =
-      "SELECT m.id, m.sent_at_utc, m.exhibit_id, COALESCE(m.conversation_id, 0), m.sender_account_id, m.kind, m.text, "
-      "COALESCE(m.action, ''), m.locator FROM messages m ";
-  if (scope.accounts.empty()) {
-    auto stmt = ws_->db().Prepare(std::string(columns) +
-                                  "JOIN exhibits e ON e.id=?1 WHERE m.id BETWEEN e.first_message_id AND e.last_message_id "
-                                  "AND m.sent_at_utc BETWEEN ?2 AND ?3 ORDER BY m.sent_at_utc, m.id LIMIT ?4");
-    if (!stmt) return stmt.error();
-    for (int64_t exhibit : scope.case_exhibits) {
-      stmt->Bind(1, exhibit).Bind(2, scope.from).Bind(3, scope.until).Bind(4, scope.limit);
-      CASEGRAPH_RETURN_IF_ERROR(MessageRows(*stmt, out));
-    }
-    return Ok();
-  }
-  auto stmt = ws_->db().Prepare(std::string(columns) +
-                                "WHERE m.sender_account_id=?1 AND m.sent_at_utc BETWEEN ?2 AND ?3 AND (?5=0 OR "
-                                "m.exhibit_id IN (SELECT id FROM exhibits WHERE case_id=?5)) "
-                                "ORDER BY m.sent_at_utc, m.id LIMIT ?4");
+// Runs `by_exhibit` once per exhibit of the case (?1 exhibit) when the scope names no accounts,
+// else `by_account` once per account (?1 account, ?5 case or 0); both take ?2..?4 as from,
+// until and limit. Each statement's rows go through `rows`.
+Status TimelineSources::PerExhibitOrAccount(const TimelineScope& scope, const std::string& by_exhibit,
+                                            const std::string& by_account,
+                                            Status (TimelineSources::*rows)(store::Stmt&, std::vector<TimelineEvent>&),
+                                            std::vector<TimelineEvent>& out) {
+  const bool per_exhibit = scope.accounts.empty();
+  auto stmt = ws_->db().Prepare(per_exhibit ? by_exhibit : by_account);
   if (!stmt) return stmt.error();
-  for (int64_t account : scope.accounts) {
-    stmt->Bind(1, account).Bind(2, scope.from).Bind(3, scope.until).Bind(4, scope.limit).Bind(5, scope.case_id);
-    CASEGRAPH_RETURN_IF_ERROR(MessageRows(*stmt, out));
+  for (int64_t id : per_exhibit ? scope.case_exhibits : scope.accounts) {
+    stmt->Bind(1, id).Bind(2, scope.from).Bind(3, scope.until).Bind(4, scope.limit);
+    if (!per_exhibit) stmt->Bind(5, scope.case_id);
+    CASEGRAPH_RETURN_IF_ERROR((this->*rows)(*stmt, out));
   }
   return Ok();
+}
+
+Status TimelineSources::Messages(const TimelineScope& scope, std::vector<TimelineEvent>& out) {
+  const std::string columns =
+      "SELECT m.id, m.sent_at_utc, m.exhibit_id, COALESCE(m.conversation_id, 0), m.sender_account_id, m.kind, m.text, "
+      "COALESCE(m.action, ''), m.locator FROM messages m ";
+  return PerExhibitOrAccount(
+      scope,
+      columns + "JOIN exhibits e ON e.id=?1 WHERE m.id BETWEEN e.first_message_id AND e.last_message_id "
+                "AND m.sent_at_utc BETWEEN ?2 AND ?3 ORDER BY m.sent_at_utc, m.id LIMIT ?4",
+      columns + "WHERE m.sender_account_id=?1 AND m.sent_at_utc BETWEEN ?2 AND ?3 AND (?5=0 OR "
+                "m.exhibit_id IN (SELECT id FROM exhibits WHERE case_id=?5)) "
+                "ORDER BY m.sent_at_utc, m.id LIMIT ?4",
+      &TimelineSources::MessageRows, out);
 }
 
 Status TimelineSources::FileRows(store::Stmt& stmt, std::vector<TimelineEvent>& out) {
@@ -215,30 +220,17 @@ Status TimelineSources::FileRows(store::Stmt& stmt, std::vector<TimelineEvent>& 
 }
 
 Status TimelineSources::Files(const TimelineScope& scope, std::vector<TimelineEvent>& out) {
-  const char* columns =
+  const std::string columns =
       "SELECT a.id, m.sent_at_utc, a.exhibit_id, COALESCE(m.conversation_id, 0), m.sender_account_id, "
       "COALESCE(a.kind, ''), COALESCE(NULLIF(a.file_name, ''), a.declared_path, ''), a.status, a.locator ";
-  if (scope.accounts.empty()) {
-    auto stmt = ws_->db().Prepare(std::string(columns) +
-                                  "FROM attachments a JOIN messages m ON m.id=a.message_id WHERE a.exhibit_id=?1 "
-                                  "AND m.sent_at_utc BETWEEN ?2 AND ?3 ORDER BY m.sent_at_utc, a.id LIMIT ?4");
-    if (!stmt) return stmt.error();
-    for (int64_t exhibit : scope.case_exhibits) {
-      stmt->Bind(1, exhibit).Bind(2, scope.from).Bind(3, scope.until).Bind(4, scope.limit);
-      CASEGRAPH_RETURN_IF_ERROR(FileRows(*stmt, out));
-    }
-    return Ok();
-  }
-  auto stmt = ws_->db().Prepare(std::string(columns) +
-                                "FROM messages m JOIN attachments a ON a.message_id=m.id WHERE m.sender_account_id=?1 "
-                                "AND m.sent_at_utc BETWEEN ?2 AND ?3 AND (?5=0 OR m.exhibit_id IN "
-                                "(SELECT id FROM exhibits WHERE case_id=?5)) ORDER BY m.sent_at_utc, a.id LIMIT ?4");
-  if (!stmt) return stmt.error();
-  for (int64_t account : scope.accounts) {
-    stmt->Bind(1, account).Bind(2, scope.from).Bind(3, scope.until).Bind(4, scope.limit).Bind(5, scope.case_id);
-    CASEGRAPH_RETURN_IF_ERROR(FileRows(*stmt, out));
-  }
-  return Ok();
+  return PerExhibitOrAccount(
+      scope,
+      columns + "FROM attachments a JOIN messages m ON m.id=a.message_id WHERE a.exhibit_id=?1 "
+                "AND m.sent_at_utc BETWEEN ?2 AND ?3 ORDER BY m.sent_at_utc, a.id LIMIT ?4",
+      columns + "FROM messages m JOIN attachments a ON a.message_id=m.id WHERE m.sender_account_id=?1 "
+                "AND m.sent_at_utc BETWEEN ?2 AND ?3 AND (?5=0 OR m.exhibit_id IN "
+                "(SELECT id FROM exhibits WHERE case_id=?5)) ORDER BY m.sent_at_utc, a.id LIMIT ?4",
+      &TimelineSources::FileRows, out);
 }
 
 }  // namespace casegraph::graph

@@ -52,6 +52,9 @@ class TimelineSources {
                       std::vector<TimelineEvent>& out, bool* found);
   Status MessageRows(store::Stmt& stmt, std::vector<TimelineEvent>& out);
   Status FileRows(store::Stmt& stmt, std::vector<TimelineEvent>& out);
+  Status PerExhibitOrAccount(const TimelineScope& scope, const std::string& by_exhibit, const std::string& by_account,
+                             Status (TimelineSources::*rows)(store::Stmt&, std::vector<TimelineEvent>&),
+                             std::vector<TimelineEvent>& out);
 
   store::Workspace* ws_ = nullptr;
   CitationSource citations_;
