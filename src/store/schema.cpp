@@ -315,10 +315,115 @@ CREATE TABLE g_identifier_cases(
   PRIMARY KEY(identifier_id, case_id)) WITHOUT ROWID;
 )sql";
 
+
+// v5: device triage (issue 5). Hash sets are copied into hashset_hashes / hashset_pdq, except a
+// set looked up in place (NSRL RDSv3: hundreds of GB) whose row names the database file.
+// files (content-addressed) gain MIME type and PDQ; the text of documents is indexed per file
+// content in file_texts(+FTS). A scanned folder or disk image is an exhibit whose files are
+// scan_files rows; hash_matches are per file content and hash set (so a set imported later is
+// matched against every stored file); rule_hits are per exhibit and rules run.
+constexpr std::string_view kV5 = R"sql(
+ALTER TABLE files ADD COLUMN mime_type TEXT;
+ALTER TABLE files ADD COLUMN pdq_hash TEXT;
+ALTER TABLE files ADD COLUMN pdq_quality INTEGER;
+CREATE INDEX files_by_md5 ON files(md5);
+CREATE INDEX files_by_sha1 ON files(sha1);
+
+CREATE TABLE hashsets(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  format TEXT NOT NULL,
+  source_path TEXT NOT NULL,
+  source_sha256 TEXT,
+  in_place INTEGER NOT NULL DEFAULT 0,
+  layout TEXT,
+  entries INTEGER NOT NULL,
+  imported_at TEXT NOT NULL,
+  examiner TEXT NOT NULL,
+  note TEXT);
+
+CREATE TABLE hashset_hashes(
+  algorithm TEXT NOT NULL,
+  value TEXT NOT NULL,
+  hashset_id INTEGER NOT NULL REFERENCES hashsets(id),
+  label TEXT,
+  locator TEXT,
+  PRIMARY KEY(algorithm, value, hashset_id)) WITHOUT ROWID;
+
+CREATE TABLE hashset_pdq(
+  id INTEGER PRIMARY KEY,
+  hashset_id INTEGER NOT NULL REFERENCES hashsets(id),
+  hash TEXT NOT NULL,
+  quality INTEGER,
+  label TEXT,
+  locator TEXT);
+CREATE INDEX hashset_pdq_by_set ON hashset_pdq(hashset_id);
+
+CREATE TABLE scan_files(
+  id INTEGER PRIMARY KEY,
+  exhibit_id INTEGER NOT NULL REFERENCES exhibits(id),
+  path TEXT NOT NULL,
+  raw_path_hex TEXT,
+  file_type TEXT NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  inode INTEGER,
+  fs_offset INTEGER,
+  fs_type TEXT,
+  size_bytes INTEGER,
+  mtime INTEGER,
+  atime INTEGER,
+  ctime INTEGER,
+  crtime INTEGER,
+  file_id INTEGER REFERENCES files(id),
+  status TEXT NOT NULL,
+  detail TEXT,
+  locator TEXT NOT NULL);
+CREATE INDEX scan_files_by_exhibit ON scan_files(exhibit_id, locator);
+CREATE INDEX scan_files_by_file ON scan_files(file_id);
+CREATE INDEX attachments_by_file ON attachments(file_id);
+
+CREATE TABLE file_texts(
+  file_id INTEGER PRIMARY KEY REFERENCES files(id),
+  extractor TEXT NOT NULL,
+  text TEXT NOT NULL);
+CREATE VIRTUAL TABLE file_texts_fts USING fts5(
+  text, content='file_texts', content_rowid='file_id', tokenize='casegraph_fold');
+
+CREATE TABLE hash_matches(
+  id INTEGER PRIMARY KEY,
+  file_id INTEGER NOT NULL REFERENCES files(id),
+  hashset_id INTEGER NOT NULL REFERENCES hashsets(id),
+  match_kind TEXT NOT NULL,
+  algorithm TEXT NOT NULL,
+  value TEXT NOT NULL,
+  distance INTEGER NOT NULL DEFAULT 0,
+  label TEXT,
+  set_locator TEXT,
+  UNIQUE(file_id, hashset_id, match_kind, value));
+CREATE INDEX hash_matches_by_set ON hash_matches(hashset_id);
+
+CREATE TABLE rule_hits(
+  id INTEGER PRIMARY KEY,
+  exhibit_id INTEGER NOT NULL REFERENCES exhibits(id),
+  rule_kind TEXT NOT NULL,
+  rule_name TEXT NOT NULL,
+  matched TEXT NOT NULL,
+  target TEXT NOT NULL,
+  scan_file_id INTEGER REFERENCES scan_files(id),
+  message_id INTEGER REFERENCES messages(id),
+  file_id INTEGER REFERENCES files(id),
+  excerpt TEXT,
+  locator TEXT NOT NULL,
+  rules_sha256 TEXT NOT NULL,
+  UNIQUE(exhibit_id, rule_kind, rule_name, matched, target, locator));
+CREATE INDEX rule_hits_by_exhibit ON rule_hits(exhibit_id);
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& Migrations() {
-  static const std::vector<std::string_view> list = {kV1, kV2, kV3, kV4};
+  static const std::vector<std::string_view> list = {kV1, kV2, kV3, kV4, kV5};
   return list;
 }
 
