@@ -23,9 +23,21 @@ void Progress::Set(uint64_t done) {
   Draw(done);
 }
 
+void Progress::SetText(const std::string& text) {
+  if (!enabled_) return;
+  std::lock_guard<std::mutex> lock(mu_);
+  text_ = text;
+  auto now = std::chrono::steady_clock::now();
+  if (now - last_draw_ < std::chrono::milliseconds(100)) return;
+  last_draw_ = now;
+  Draw(last_);
+}
+
 void Progress::Draw(uint64_t done) {
   constexpr int kWidth = 30;
-  if (total_ == 0) {
+  if (!text_.empty()) {
+    std::fprintf(stderr, "\r%s %s\033[K", label_.c_str(), text_.c_str());
+  } else if (total_ == 0) {
     std::fprintf(stderr, "\r%s %llu", label_.c_str(), static_cast<unsigned long long>(done));
   } else {
     double frac = done >= total_ ? 1.0 : static_cast<double>(done) / static_cast<double>(total_);

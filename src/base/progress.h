@@ -17,12 +17,15 @@ class Progress {
   Progress(std::string label, uint64_t total, bool enabled);
   ~Progress();
   void Set(uint64_t done);
+  // Replaces the bar with a free text line (e.g. "1234 files, 567.8 MB"), drawn at the same rate.
+  void SetText(const std::string& text);
   void Finish();
   static bool StderrIsTerminal();
 
  private:
   void Draw(uint64_t done);
   std::string label_;
+  std::string text_;  // when set, drawn instead of the bar
   uint64_t total_;
   bool enabled_;
   bool finished_ = false;

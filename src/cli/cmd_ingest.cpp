@@ -36,6 +36,9 @@ void WriteOutcomeJson(JsonWriter& j, const store::IngestOutcome& o) {
     j.Null();
   }
   j.Field("warnings", static_cast<int64_t>(o.warning_count)).Key("time_note").StringOrNull(o.time_note);
+  j.Key("media").BeginObject().Field("images", static_cast<int64_t>(o.media.images))
+      .Field("documents", static_cast<int64_t>(o.media.documents))
+      .Field("matched_files", static_cast<int64_t>(o.media.matched_files)).EndObject();
   j.EndObject();
 }
 
@@ -53,6 +56,11 @@ void PrintOutcomeText(const store::IngestOutcome& o) {
               static_cast<unsigned long long>(o.counts.conversations), static_cast<unsigned long long>(o.counts.messages),
               static_cast<unsigned long long>(o.counts.attachments), static_cast<unsigned long long>(o.counts.identifiers));
   if (!o.time_note.empty()) std::printf("  time: %s\n", o.time_note.c_str());
+  if (o.media.images + o.media.documents + o.media.matched_files > 0) {
+    std::printf("  attachments: %llu images hashed (PDQ), %llu documents indexed, %llu files matched hash sets (see `casegraph matches`)\n",
+                static_cast<unsigned long long>(o.media.images), static_cast<unsigned long long>(o.media.documents),
+                static_cast<unsigned long long>(o.media.matched_files));
+  }
 }
 
 }  // namespace

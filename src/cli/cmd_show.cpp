@@ -1,10 +1,12 @@
 // `show CITATION`: the cited record exactly as it stands in the source (the JSON object, the
-// text line, or a file's metadata), read again from the evidence, never from the workspace.
+// text line, or a file's metadata), read again from the evidence, never from the workspace. A
+// scanned file's bytes are re-read and re-hashed.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
 
 #include "cli/context.h"
+#include "cli/show_scanned.h"
 #include "ingest/registry.h"
 #include "ingest/source.h"
 #include "store/queries.h"
@@ -44,8 +46,12 @@ void AddShowCommand(CLI::App& app, Context& ctx) {
       if (!exhibit) return ReportError(exhibit.error());
       // A path of a folder exhibit's manifest is a file; any other locator is the importer's.
       Result<std::string> record = Error::NotFound("not a file of this exhibit");
-      if (exhibit->is_folder) record = ShowFile(**ws, *exhibit, ref->locator);
-      if (!record && record.error().kind() == ErrorKind::kNotFound) {
+      if (exhibit->importer == "scan") {
+        record = ShowScannedFile(**ws, *exhibit, ref->locator);
+      } else if (exhibit->is_folder) {
+        record = ShowFile(**ws, *exhibit, ref->locator);
+      }
+      if (!record && record.error().kind() == ErrorKind::kNotFound && exhibit->importer != "scan") {
         const ingest::Importer* importer = ingest::FindImporter(exhibit->format);
         if (importer == nullptr) return ReportError(Error::Unsupported("no importer '" + exhibit->format + "' in this build"));
         auto opened = ingest::OpenSource(RealFileSystem(), exhibit->path);

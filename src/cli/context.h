@@ -54,6 +54,9 @@ void AddLinksCommand(CLI::App& app, Context& ctx);
 void AddPathCommand(CLI::App& app, Context& ctx);
 void AddContactsCommand(CLI::App& app, Context& ctx);
 void AddTimelineCommand(CLI::App& app, Context& ctx);
+// Device triage (issue 5).
+void AddScanCommand(CLI::App& app, Context& ctx);
+void AddMatchesCommand(CLI::App& app, Context& ctx);
 
 // Parses argv and runs the chosen command; returns the process exit code.
 int Run(int argc, char** argv);

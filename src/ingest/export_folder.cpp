@@ -28,6 +28,7 @@ ExportFolder::ExportFolder(const FileSystem& fs, std::string root) : fs_(fs), ro
 void ExportFolder::Resolve(model::AttachmentRecord& a, Diagnostics& diagnostics) const {
   using model::AttachmentStatus;
   a.digests.reset();
+  a.resolved_path.clear();
   if (LeavesFolder(a.declared_path)) {
     a.status = AttachmentStatus::kRefused;
     a.status_detail = "path leaves the export folder";
@@ -71,6 +72,7 @@ void ExportFolder::Resolve(model::AttachmentRecord& a, Diagnostics& diagnostics)
   }
   a.status = AttachmentStatus::kPresent;
   a.digests = std::move(*digests);
+  a.resolved_path = *canonical;
 }
 
 }  // namespace casegraph::ingest

@@ -71,6 +71,7 @@ struct AttachmentRecord {
   AttachmentStatus status = AttachmentStatus::kMissing;
   std::string status_detail;  // the "(File not included…)" sentence, or why it was refused
   std::optional<FileDigests> digests;  // when kPresent
+  std::string resolved_path;  // when kPresent: where it was read, inside the exhibit's FileSystem
   std::string locator;
 };
 

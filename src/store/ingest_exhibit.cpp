@@ -10,7 +10,9 @@
 #include "hashing/exhibit_hash.h"
 #include "ingest/registry.h"
 #include "ingest/source.h"
+#include "store/attachment_content.h"
 #include "store/audit_log.h"
+#include "store/hash_matcher.h"
 #include "store/import_pipeline.h"
 
 namespace casegraph::store {
@@ -30,21 +32,6 @@ std::string DerivedLabel(const std::string& path, const std::vector<std::string>
     if (!p.empty() && p != "." && p != "/") return p;
   }
   return base;
-}
-
-Result<std::string> UniqueLabel(Db& db, int64_t case_id, const std::string& wanted, bool given) {
-  auto stmt = db.Prepare("SELECT 1 FROM exhibits WHERE case_id=? AND label=?");
-  if (!stmt) return stmt.error();
-  for (int n = 1; n < 10000; ++n) {
-    std::string label = n == 1 ? wanted : wanted + "-" + std::to_string(n);
-    stmt->Bind(1, case_id).Bind(2, label);
-    auto row = stmt->Step();
-    if (!row) return row.error();
-    stmt->Reset();
-    if (!*row) return label;
-    if (given) return Error::Conflict("exhibit label '" + wanted + "' is already used in this case");
-  }
-  return Error::Conflict("too many exhibits named " + wanted);
 }
 
 // The id of `ref` among the accounts the exhibit holds; a clear error, naming a few it does
@@ -78,6 +65,21 @@ Result<int64_t> ExhibitAccountId(Db& db, int64_t exhibit_id, const std::string& 
 }
 
 }  // namespace
+
+Result<std::string> UniqueExhibitLabel(Db& db, int64_t case_id, const std::string& wanted, bool given) {
+  auto stmt = db.Prepare("SELECT 1 FROM exhibits WHERE case_id=? AND label=?");
+  if (!stmt) return stmt.error();
+  for (int n = 1; n < 10000; ++n) {
+    std::string label = n == 1 ? wanted : wanted + "-" + std::to_string(n);
+    stmt->Bind(1, case_id).Bind(2, label);
+    auto row = stmt->Step();
+    if (!row) return row.error();
+    stmt->Reset();
+    if (!*row) return label;
+    if (given) return Error::Conflict("exhibit label '" + wanted + "' is already used in this case");
+  }
+  return Error::Conflict("too many exhibits named " + wanted);
+}
 
 IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
   IngestOutcome out;
@@ -157,7 +159,7 @@ IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
     return out;
   }
 
-  auto label = UniqueLabel(ws.db(), case_row->id, req.label.empty() ? DerivedLabel(req.path, info.patterns) : req.label, !req.label.empty());
+  auto label = UniqueExhibitLabel(ws.db(), case_row->id, req.label.empty() ? DerivedLabel(req.path, info.patterns) : req.label, !req.label.empty());
   if (!label) return fail(label.error());
   out.label = *label;
 
@@ -199,6 +201,12 @@ IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
   }
   if (s = writer.Finish(); !s) return rollback(s.error());
   timer.Mark("index");
+  auto matcher = HashMatcher::Load(ws.db());
+  if (!matcher) return rollback(matcher.error());
+  auto media = AnalyzeAttachments(ws.db(), exhibit_id, *opened->source.fs, writer.present_attachments(), req.rules, **matcher);
+  if (!media) return rollback(media.error().where().file.empty() ? media.error().WithFile(req.path) : media.error());
+  out.media = *media;
+  timer.Mark("media");
   const ingest::ImportSummary& summary = pipeline.summary();
   out.counts = writer.counts();
   out.time_note = summary.time_note;

@@ -12,6 +12,8 @@
 #include "base/diagnostics.h"
 #include "base/file_system.h"
 #include "ingest/importer.h"
+#include "rules/rules_file.h"
+#include "store/attachment_content.h"
 #include "store/record_writer.h"
 #include "store/workspace.h"
 
@@ -29,6 +31,7 @@ struct IngestRequest {
   std::string examiner;
   ingest::ImportOptions options;
   const FileSystem* fs = nullptr;  // null: the real disk
+  const rules::RuleSet* rules = nullptr;  // the examiner's rules file, when given
 };
 
 struct IngestOutcome {
@@ -36,6 +39,7 @@ struct IngestOutcome {
   std::string status;  // "ingested", "already-ingested", "failed"
   uint64_t bytes = 0;
   WriteCounts counts;
+  AttachmentContentCounts media;  // what the attachments' content gave (PDQ, text, matches)
   std::optional<Error> error;
   std::vector<Warning> warnings;
   size_t warning_count = 0;
@@ -43,5 +47,9 @@ struct IngestOutcome {
 };
 
 IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& request);
+
+// `wanted`, or `wanted-2`, `wanted-3`… when the case already has an exhibit of that name; an
+// error instead when the examiner gave the name (`given`).
+Result<std::string> UniqueExhibitLabel(Db& db, int64_t case_id, const std::string& wanted, bool given);
 
 }  // namespace casegraph::store

@@ -59,6 +59,7 @@ Result<std::string> BuildFtsQuery(const std::string& query);
 struct ExhibitRow {
   int64_t id = 0;
   std::string case_code, label, path, sha256, format, importer_version, main_file, tz, region, instance;
+  std::string importer;  // "scan" for a scanned folder or disk image, else the chat importer
   bool is_folder = false;
 };
 Result<std::vector<ExhibitRow>> ListExhibits(Workspace& ws);

@@ -39,7 +39,7 @@ Result<std::vector<CaseStats>> QueryStats(Workspace& ws) {
 Result<std::vector<ExhibitRow>> ListExhibits(Workspace& ws) {
   auto stmt = ws.db().Prepare(
       "SELECT e.id, c.code, e.label, e.path, e.sha256, e.format, e.importer_version, COALESCE(e.main_file,''), "
-      "COALESCE(e.time_zone,''), COALESCE(e.region,''), COALESCE(e.instance,''), e.is_folder "
+      "COALESCE(e.time_zone,''), COALESCE(e.region,''), COALESCE(e.instance,''), e.is_folder, e.importer "
       "FROM exhibits e JOIN cases c ON c.id=e.case_id ORDER BY e.id");
   if (!stmt) return stmt.error();
   std::vector<ExhibitRow> out;
@@ -60,6 +60,7 @@ Result<std::vector<ExhibitRow>> ListExhibits(Workspace& ws) {
     e.region = stmt->Text(9);
     e.instance = stmt->Text(10);
     e.is_folder = stmt->Int(11) != 0;
+    e.importer = stmt->Text(12);
     out.push_back(std::move(e));
   }
   return out;

@@ -232,6 +232,9 @@ Status RecordWriter::WriteMessage(PreparedMessage& m) {
                                   .Bind(7, model::AttachmentStatusName(a.status)).BindOrNull(8, a.status_detail)
                                   .Bind(9, file_id).Bind(10, a.locator).Run());
     ++counts_.attachments;
+    if (file_id && !a.resolved_path.empty()) {
+      present_attachments_.push_back({*file_id, message_id, a.resolved_path, a.file_name, a.mime_type, r.locator});
+    }
   }
   return Ok();
 }

@@ -23,6 +23,13 @@ struct WriteCounts {
   int64_t first_message_id = 0, last_message_id = 0;
 };
 
+// A chat attachment whose file was found in the export and read: where to read it again for
+// its content (PDQ, document text, YARA), and the message that carried it.
+struct PresentAttachment {
+  int64_t file_id = 0, message_id = 0;
+  std::string resolved_path, file_name, mime_type, message_locator;
+};
+
 class RecordWriter {
  public:
   // `local_scope` ("<case>/<exhibit label>") replaces model::kExhibitScope in exhibit-local refs.
@@ -37,6 +44,8 @@ class RecordWriter {
   double index_seconds() const { return index_seconds_; }
   // Account id of a ref written by this exhibit (0 if none).
   int64_t AccountIdOf(const std::string& ref) const;
+  // The attachments written so far whose file was present in the export.
+  const std::vector<PresentAttachment>& present_attachments() const { return present_attachments_; }
 
  private:
   struct AttributeSeen {
@@ -66,6 +75,7 @@ class RecordWriter {
   WriteCounts counts_;
   Stmt insert_account_, find_account_, insert_conversation_, insert_message_, insert_identifier_,
       find_identifier_, insert_occurrence_, insert_file_, find_file_, insert_attachment_, index_messages_;
+  std::vector<PresentAttachment> present_attachments_;
   int64_t indexed_upto_ = 0;
   double index_seconds_ = 0;  // last message id already in the search index
   std::unordered_map<std::string, int64_t> account_ids_;

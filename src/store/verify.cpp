@@ -4,6 +4,7 @@
 
 #include "hashing/exhibit_hash.h"
 #include "store/queries.h"
+#include "store/scan_rehash.h"
 
 namespace casegraph::store {
 
@@ -29,7 +30,8 @@ Result<VerifyReport> VerifyWorkspace(Workspace& ws, const FileSystem& fs) {
       report.exhibits.push_back(std::move(check));
       continue;
     }
-    auto hash = hashing::HashExhibit(fs, e.path);
+    // A scanned folder or disk image is hashed again with the scan's own rules.
+    auto hash = e.importer == "scan" ? HashScannedExhibit(e.path, e.format) : hashing::HashExhibit(fs, e.path);
     if (!hash) {
       check.status = "missing";
     } else if (hash->sha256 != e.sha256) {
