@@ -12,7 +12,7 @@ packages=(
   # device triage: disk images, MIME, YARA, image decoding (PDQ), document text
   libtsk-dev libewf-dev libmagic-dev libmagic-mgc libyara-dev libjpeg-dev libpng-dev libpoppler-cpp-dev libxml2-dev
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev sqlite3 python3 python3-networkx python3-numpy python3-scipy time
+  libgtest-dev libgmock-dev libbenchmark-dev sqlite3 bc python3 python3-networkx python3-numpy python3-scipy time
   # tests build small disk images (FAT with a deleted file, ext4) and an E01 from them
   dosfstools mtools e2fsprogs ewf-tools coreutils
 )
