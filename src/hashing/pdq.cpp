@@ -2,6 +2,7 @@
 #include "hashing/pdq.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -33,11 +34,26 @@ bool Valid(const RgbImage& image) {
   return image.pixels.size() >= need;
 }
 
+// The three products of the luma formula for every byte value: each is one float32 rounding
+// either way, so a table lookup gives the same bits as the multiplication.
+struct LumaTables {
+  std::array<float, 256> r{}, g{}, b{};
+  LumaTables() {
+    for (int v = 0; v < 256; ++v) {
+      const auto f = static_cast<float>(v);
+      r[static_cast<size_t>(v)] = kLumaR * f;
+      g[static_cast<size_t>(v)] = kLumaG * f;
+      b[static_cast<size_t>(v)] = kLumaB * f;
+    }
+  }
+};
+const LumaTables kTables;
+
 // Luma of the pixel at `p`: grey (1 or 2 channels) is used as is, RGB goes through the float32
-// formula left to right.
+// formula left to right: (0.299 R + 0.587 G) + 0.114 B.
 inline float Luma(const uint8_t* p, bool grey) {
   if (grey) return static_cast<float>(p[0]);
-  return kLumaR * static_cast<float>(p[0]) + kLumaG * static_cast<float>(p[1]) + kLumaB * static_cast<float>(p[2]);
+  return kTables.r[p[0]] + kTables.g[p[1]] + kTables.b[p[2]];
 }
 
 // Fills s.luma with the image's luma after the resize policy; returns the luma's dimensions.
@@ -53,7 +69,13 @@ void LoadLuma(const RgbImage& image, PdqResize resize, pdq::Scratch& s, int& row
   const size_t row_bytes = static_cast<size_t>(image.width) * channels;
   if (!shrink) {
     const uint8_t* p = image.pixels.data();
-    for (size_t i = 0; i < n; ++i, p += channels) out[i] = Luma(p, grey);
+    if (channels == 3) {  // the common case, with a constant stride the compiler can unroll
+      for (size_t i = 0; i < n; ++i, p += 3) out[i] = Luma(p, false);
+    } else if (channels == 1) {
+      for (size_t i = 0; i < n; ++i) out[i] = static_cast<float>(p[i]);
+    } else {
+      for (size_t i = 0; i < n; ++i, p += channels) out[i] = Luma(p, grey);
+    }
     return;
   }
   // CImg's nearest-neighbour resize: destination x takes source floor(x * W / 512), in double.

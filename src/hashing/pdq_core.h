@@ -20,7 +20,7 @@ using Dct16 = std::array<float, 16 * 16>;     // [i][j] = coefficient (i+1, j+1)
 // Scratch memory reused from hash to hash (one per thread) so hashing allocates only when an
 // image is larger than every one before it.
 struct Scratch {
-  std::vector<float> luma, temp, strip_in, strip_out, sums;
+  std::vector<float> luma, temp, strip_in, strip_out;
 };
 
 // Window of the box filter for a side of `old_dim` pixels reduced to `new_dim`: ceil(old/(2 new)).
