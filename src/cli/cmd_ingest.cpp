@@ -9,13 +9,14 @@
 #include "base/progress.h"
 #include "cli/context.h"
 #include "graph/refresh.h"
+#include "rules/rules_file.h"
 #include "store/ingest_exhibit.h"
 
 namespace casegraph::cli {
 namespace {
 
 struct IngestArgs {
-  std::string case_code, label, owner, owner_account, format = "auto", tz, region = "TR", instance = "default", examiner, date_order, mapping;
+  std::string case_code, label, owner, owner_account, format = "auto", tz, region = "TR", instance = "default", examiner, date_order, mapping, rules;
   std::vector<std::string> paths;
   bool json = false;
   bool no_refresh = false;
@@ -28,7 +29,8 @@ void WriteOutcomeJson(JsonWriter& j, const store::IngestOutcome& o) {
       .Field("conversations", static_cast<int64_t>(o.counts.conversations))
       .Field("messages", static_cast<int64_t>(o.counts.messages))
       .Field("attachments", static_cast<int64_t>(o.counts.attachments))
-      .Field("identifiers", static_cast<int64_t>(o.counts.identifiers)).Field("status", o.status);
+      .Field("identifiers", static_cast<int64_t>(o.counts.identifiers)).Field("rule_hits", o.rule_hits)
+      .Field("status", o.status);
   j.Key("error");
   if (o.error) {
     j.BeginObject().Field("message", o.error->message()).Field("location", o.error->where().ToString()).EndObject();
@@ -42,7 +44,7 @@ void WriteOutcomeJson(JsonWriter& j, const store::IngestOutcome& o) {
   j.EndObject();
 }
 
-void PrintOutcomeText(const store::IngestOutcome& o) {
+void PrintOutcomeText(const store::IngestOutcome& o, bool with_rules) {
   if (o.status == "failed") {
     std::fprintf(stderr, "casegraph: error: %s: %s\n", o.path.c_str(), o.error ? o.error->ToString().c_str() : "failed");
     return;
@@ -61,6 +63,7 @@ void PrintOutcomeText(const store::IngestOutcome& o) {
                 static_cast<unsigned long long>(o.media.images), static_cast<unsigned long long>(o.media.documents),
                 static_cast<unsigned long long>(o.media.matched_files));
   }
+  if (with_rules) std::printf("  %lld rule hits\n", static_cast<long long>(o.rule_hits));
 }
 
 }  // namespace
@@ -80,6 +83,7 @@ void AddIngestCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--date-order", args->date_order, "dmy, mdy or ymd: day/month order of numeric dates (WhatsApp)")
       ->check(CLI::IsMember({"dmy", "mdy", "ymd"}));
   cmd->add_option("--mapping", args->mapping, "declarative mapping file (JSON or TOML) for --format mapped");
+  cmd->add_option("--rules", args->rules, "examiner rules file (TOML, see docs/rules.md): lexicons run over the messages");
   cmd->add_option("--examiner", args->examiner, "examiner name for the record (default $CASEGRAPH_EXAMINER or $USER)");
   cmd->add_flag("--json", args->json, "print one JSON document");
   // A bulk load (hundreds of exhibits) refreshes once at the end with `casegraph refresh`.
@@ -87,6 +91,13 @@ void AddIngestCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("PATH", args->paths, "export file or folder")->required();
   cmd->callback([&ctx, args] {
     ctx.action = [&ctx, args] {
+      // The rules are read once, and a bad rules file stops the command before anything lands.
+      std::optional<rules::RuleSet> rule_set;
+      if (!args->rules.empty()) {
+        auto loaded = rules::RuleSet::Load(RealFileSystem(), args->rules);
+        if (!loaded) return ReportError(loaded.error());
+        rule_set = std::move(*loaded);
+      }
       auto ws = OpenWorkspace(ctx, /*create=*/false);
       if (!ws) return ReportError(ws.error());
       if (args->paths.size() > 1 && !args->label.empty()) {
@@ -109,6 +120,7 @@ void AddIngestCommand(CLI::App& app, Context& ctx) {
         req.options.region = args->region;
         req.options.instance = args->instance;
         req.options.date_order = args->date_order;
+        req.rules = rule_set ? &*rule_set : nullptr;
         if (!args->mapping.empty()) {
           auto text = ReadWholeFile(RealFileSystem(), args->mapping);
           if (!text) return ReportError(text.error());
@@ -127,7 +139,7 @@ void AddIngestCommand(CLI::App& app, Context& ctx) {
         }
         if (o.warning_count > shown) std::fprintf(stderr, "casegraph: warning: %zu more warnings\n", o.warning_count - shown);
         if (args->json) WriteOutcomeJson(j, o);
-        else PrintOutcomeText(o);
+        else PrintOutcomeText(o, rule_set.has_value());
       }
       j.EndArray().EndObject();
       if (ingested > 0 && !args->no_refresh) {

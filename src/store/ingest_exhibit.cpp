@@ -14,6 +14,7 @@
 #include "store/audit_log.h"
 #include "store/hash_matcher.h"
 #include "store/import_pipeline.h"
+#include "store/rule_hits.h"
 
 namespace casegraph::store {
 namespace {
@@ -235,11 +236,20 @@ IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& req) {
   s = update->BindOrNull(1, summary.main_file).BindOrNull(2, summary.time_note).Bind(3, offset).Bind(4, owner_account)
           .Bind(5, first_id).Bind(6, last_id).Bind(7, static_cast<int64_t>(out.warning_count)).Bind(8, exhibit_id).Run();
   if (!s) return rollback(s.error());
-  s = AppendAudit(ws.db(), examiner, "ingest",
-                  {{"case", req.case_code}, {"exhibit", out.label}, {"path", abs_path}, {"sha256", out.sha256},
-                   {"format", info.name}, {"importer_version", info.version}, {"tz", req.options.tz},
-                   {"owner", req.owner_subject}, {"owner_account", req.owner_account_ref},
-                   {"messages", std::to_string(out.counts.messages)}});
+  AuditParams audit = {{"case", req.case_code}, {"exhibit", out.label}, {"path", abs_path}, {"sha256", out.sha256},
+                       {"format", info.name}, {"importer_version", info.version}, {"tz", req.options.tz},
+                       {"owner", req.owner_subject}, {"owner_account", req.owner_account_ref},
+                       {"messages", std::to_string(out.counts.messages)}};
+  if (req.rules != nullptr) {
+    if (s = ApplyLexiconsToMessages(ws.db(), exhibit_id, *req.rules); !s) return rollback(s.error());
+    auto hits = CountRuleHits(ws.db(), exhibit_id);
+    if (!hits) return rollback(hits.error());
+    out.rule_hits = *hits;
+    audit.push_back({"rules_sha256", req.rules->sha256()});
+    audit.push_back({"rule_hits", std::to_string(out.rule_hits)});
+    timer.Mark("rules");
+  }
+  s = AppendAudit(ws.db(), examiner, "ingest", audit);
   if (!s) return rollback(s.error());
   if (s = ws.Commit(); !s) return rollback(s.error());
   timer.Mark("commit");

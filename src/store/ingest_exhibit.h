@@ -17,6 +17,10 @@
 #include "store/record_writer.h"
 #include "store/workspace.h"
 
+namespace casegraph::rules {
+class RuleSet;
+}
+
 namespace casegraph::store {
 
 struct IngestRequest {
@@ -31,7 +35,9 @@ struct IngestRequest {
   std::string examiner;
   ingest::ImportOptions options;
   const FileSystem* fs = nullptr;  // null: the real disk
-  const rules::RuleSet* rules = nullptr;  // the examiner's rules file, when given
+  // The examiner's rules (ingest --rules): lexicons run over the exhibit's messages inside the
+  // ingest transaction. Must outlive the call.
+  const rules::RuleSet* rules = nullptr;
 };
 
 struct IngestOutcome {
@@ -44,6 +50,7 @@ struct IngestOutcome {
   std::vector<Warning> warnings;
   size_t warning_count = 0;
   std::string time_note;
+  int64_t rule_hits = 0;  // stored rule hits (0 without rules)
 };
 
 IngestOutcome IngestExhibit(Workspace& ws, const IngestRequest& request);

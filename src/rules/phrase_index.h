@@ -1,0 +1,49 @@
+// Phrases (one or more words) found in text on word boundaries, with the folding of search
+// (extract/text_fold.h): case, diacritics, Turkish dotted/dotless i and Arabic variants never
+// hide a match, and "delete this" never matches inside "undelete thistle". Phrases are indexed
+// by their first folded word, so a text is tokenised once and each of its words costs one hash
+// lookup however many phrases there are. The matcher behind lexicons and path rules.
+// Build with Add, then only call const methods: FindAll is thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace casegraph::rules {
+
+class PhraseIndex {
+ public:
+  // Adds `phrase` under the caller's `id`. Returns false when the phrase holds no word at all
+  // (only punctuation or spaces), which could never match. A phrase whose folded words equal
+  // an earlier one's is kept too: both ids are reported.
+  bool Add(std::string_view phrase, uint32_t id);
+
+  struct Match {
+    uint32_t id = 0;
+    size_t start = 0, end = 0;  // bytes of `text`, from the first word's start to the last word's end
+  };
+  // Appends every occurrence of every phrase in `text` to `out`, ordered by (start, end, id).
+  void FindAll(std::string_view text, std::vector<Match>& out) const;
+
+  bool empty() const { return by_first_word_.empty(); }
+
+  // The folded words of `text` (exposed for tests and for callers that compare phrases).
+  static std::vector<std::string> FoldedWords(std::string_view text);
+
+ private:
+  struct Entry {
+    std::vector<std::string> rest;  // folded words after the first
+    uint32_t id = 0;
+  };
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<Entry>, Hash, std::equal_to<>> by_first_word_;
+};
+
+}  // namespace casegraph::rules
