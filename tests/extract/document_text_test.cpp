@@ -2,7 +2,9 @@
 // (corrupt zip, zip bomb, XXE, truncated or locked PDF) ending in errors, not crashes.
 #include "extract/document_text.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <zip.h>
 
 #include <utility>
@@ -282,6 +284,26 @@ TEST(DocumentTextTest, UnknownKindIsInvalidArgument) {
   auto t = ExtractDocumentText("x", "spreadsheet");
   ASSERT_FALSE(t.ok());
   EXPECT_EQ(t.error().kind(), ErrorKind::kInvalidArgument);
+}
+
+// Damaged PDFs make poppler report syntax errors; they must not reach the examiner's terminal.
+TEST(PdfTextTest, PopplerSyntaxErrorsStayOffStderr) {
+  const std::string pdf = testing::ReadFileOrDie(testing::RepoFixture("documents/two-pages.pdf"));
+  const std::string log = testing::MakeTempDir("cg-stderr") + "/stderr.txt";
+  fflush(stderr);
+  const int saved = dup(2);
+  const int file = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  ASSERT_GE(file, 0);
+  dup2(file, 2);
+  for (size_t cut : {pdf.size() / 2, pdf.size() - 30}) (void)ExtractDocumentText(pdf.substr(0, cut), "pdf");
+  std::string broken = pdf;
+  broken.replace(broken.find("/Contents 6 0 R"), 15, "/Contents 9 0 R");
+  (void)ExtractDocumentText(broken, "pdf");
+  fflush(stderr);
+  dup2(saved, 2);
+  close(saved);
+  close(file);
+  EXPECT_EQ(testing::ReadFileOrDie(log), "");
 }
 
 }  // namespace
