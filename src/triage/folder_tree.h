@@ -34,10 +34,6 @@ class FolderTree : public FileTree {
   FolderTreeOptions options_;
 };
 
-// "a/b\xffc" for the bytes of a relative path: valid UTF-8 sequences kept, every other byte
-// written as \xNN (lower-case hex). `was_valid` tells whether any escaping happened.
-std::string EscapePathBytes(std::string_view raw, bool* was_valid);
-
 // The problem text for a sparse file, "" when the file is not treated as sparse.
 std::string SparseProblem(uint64_t size_bytes, uint64_t allocated_bytes, uint64_t min_bytes);
 
