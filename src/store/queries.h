@@ -41,8 +41,13 @@ struct AccountSummary {
 // All accounts, or those seen in `case_code`'s exhibits; messages counted within that scope.
 Result<std::vector<AccountSummary>> QueryAccounts(Workspace& ws, const std::string& case_code);
 
+// A message or a file whose text matched. Message hits fill the message fields; file hits
+// (document text of a scanned file or an attachment) fill path..extractor and cite one place
+// the file sits in scope: its scan_files row, else the message that carried it.
 struct SearchHit {
+  std::string kind = "message";  // "message" | "file"
   std::string case_code, exhibit, conversation, sender, sender_ref, sent_at, text, snippet;
+  std::string path, file_sha256, mime_type, extractor;  // file hits
   model::Citation citation;
 };
 struct SearchResult {
@@ -50,7 +55,9 @@ struct SearchResult {
   std::vector<SearchHit> hits;
 };
 // `query`: words (all must match), "quoted phrases", prefix*, OR, NOT. Folded like the index.
-// Hits in evidence order, or by relevance (bm25) when `by_relevance`.
+// Searches messages and document text of files. `total` counts both; `limit` applies to the
+// merged list: messages in evidence order, then files by path; or, with `by_relevance`, both
+// merged by bm25 (a message before a file on equal rank).
 Result<SearchResult> Search(Workspace& ws, const std::string& query, const std::string& case_code, int limit,
                             bool by_relevance = false);
 // The FTS5 expression for a user query (exposed for tests).

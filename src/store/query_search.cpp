@@ -1,7 +1,9 @@
 #include <cctype>
+#include <utility>
 
 #include "base/time_util.h"
 #include "store/queries.h"
+#include "store/search_files.h"
 
 namespace casegraph::store {
 namespace {
@@ -85,36 +87,40 @@ Result<std::string> CaseRowidFilter(Workspace& ws, const std::string& case_code)
   return filter.empty() ? std::string("0") : "(" + filter + ")";
 }
 
-// Hits come in the order of the evidence (ingest order, which is source order within an
-// exhibit), or by relevance (bm25) with `by_relevance`. Only the listed hits are joined to
+namespace {
+
+struct RankedHit {
+  double rank = 0;
+  SearchHit hit;
+};
+
+// Message hits come in the order of the evidence (ingest order, which is source order within
+// an exhibit), or by relevance (bm25) with `by_relevance`. Only the listed hits are joined to
 // their context, so a common word over millions of messages stays fast.
-Result<SearchResult> Search(Workspace& ws, const std::string& query, const std::string& case_code, int limit,
-                            bool by_relevance) {
-  auto fts = BuildFtsQuery(query);
-  if (!fts) return fts.error();
-  auto filter = CaseRowidFilter(ws, case_code);
-  if (!filter) return filter.error();
-  SearchResult result;
-  auto count = ws.db().Prepare("SELECT COUNT(*) FROM messages_fts f WHERE messages_fts MATCH ?1 AND " + *filter);
+Result<std::vector<RankedHit>> SearchMessages(Workspace& ws, const std::string& query, const std::string& fts,
+                                              const std::string& filter, int limit, bool by_relevance,
+                                              int64_t& total) {
+  std::vector<RankedHit> hits;
+  auto count = ws.db().Prepare("SELECT COUNT(*) FROM messages_fts f WHERE messages_fts MATCH ?1 AND " + filter);
   if (!count) return count.error();
-  count->Bind(1, *fts);
+  count->Bind(1, fts);
   auto crow = count->Step();
   if (!crow) return Error::InvalidArgument("cannot search for '" + query + "': " + crow.error().message());
-  result.total = *crow ? count->Int(0) : 0;
+  total = *crow ? count->Int(0) : 0;
   count->Reset();
 
   auto stmt = ws.db().Prepare(
       "SELECT c.code, e.label, e.sha256, COALESCE(v.title,''), COALESCE(m.sender_name,''), COALESCE(a.ref,''), "
-      "       m.sent_at_utc, m.text, h.snippet, m.locator "
+      "       m.sent_at_utc, m.text, h.snippet, m.locator, h.ord "
       "FROM (SELECT f.rowid AS id, snippet(messages_fts, 0, '[', ']', '…', 16) AS snippet, ord FROM "
       "        (SELECT rowid, " + std::string(by_relevance ? "rank" : "rowid") + " AS ord FROM messages_fts f "
-      "         WHERE messages_fts MATCH ?1 AND " + *filter + " ORDER BY ord LIMIT ?2) AS top "
+      "         WHERE messages_fts MATCH ?1 AND " + filter + " ORDER BY ord LIMIT ?2) AS top "
       "      JOIN messages_fts f ON f.rowid = top.rowid WHERE messages_fts MATCH ?1) AS h "
       "JOIN messages m ON m.id=h.id JOIN exhibits e ON e.id=m.exhibit_id JOIN cases c ON c.id=e.case_id "
       "LEFT JOIN conversations v ON v.id=m.conversation_id LEFT JOIN accounts a ON a.id=m.sender_account_id "
       "ORDER BY h.ord");
   if (!stmt) return stmt.error();
-  stmt->Bind(1, *fts).Bind(2, static_cast<int64_t>(limit));
+  stmt->Bind(1, fts).Bind(2, static_cast<int64_t>(limit));
   for (;;) {
     auto row = stmt->Step();
     if (!row) return Error::InvalidArgument("cannot search for '" + query + "': " + row.error().message());
@@ -129,7 +135,48 @@ Result<SearchResult> Search(Workspace& ws, const std::string& query, const std::
     h.text = stmt->Text(7);
     h.snippet = stmt->Text(8);
     h.citation = model::Citation{h.case_code, h.exhibit, stmt->Text(2), stmt->Text(9)};
-    result.hits.push_back(std::move(h));
+    hits.push_back({by_relevance ? stmt->Double(10) : 0.0, std::move(h)});
+  }
+  return hits;
+}
+
+}  // namespace
+
+Result<SearchResult> Search(Workspace& ws, const std::string& query, const std::string& case_code, int limit,
+                            bool by_relevance) {
+  auto fts = BuildFtsQuery(query);
+  if (!fts) return fts.error();
+  auto filter = CaseRowidFilter(ws, case_code);
+  if (!filter) return filter.error();
+  int64_t case_id = 0;
+  if (!case_code.empty()) {
+    auto c = ws.FindCase(case_code);
+    if (!c) return c.error();
+    case_id = c->id;
+  }
+  SearchResult result;
+  int64_t message_total = 0;
+  auto messages = SearchMessages(ws, query, *fts, *filter, limit, by_relevance, message_total);
+  if (!messages) return messages.error();
+  auto files = MatchFiles(ws.db(), *fts, case_id, by_relevance);
+  if (!files) return Error::InvalidArgument("cannot search for '" + query + "': " + files.error().message());
+  result.total = message_total + static_cast<int64_t>(files->size());
+
+  // Merge: evidence order lists messages, then files; relevance takes the lower bm25 first.
+  size_t message_idx = 0, file_idx = 0;
+  while (result.hits.size() < static_cast<size_t>(limit)) {
+    const bool have_message = message_idx < messages->size();
+    const bool have_file = file_idx < files->size();
+    if (!have_message && !have_file) break;
+    const bool take_message =
+        have_message && (!have_file || !by_relevance || (*messages)[message_idx].rank <= (*files)[file_idx].rank);
+    if (take_message) {
+      result.hits.push_back(std::move((*messages)[message_idx++].hit));
+      continue;
+    }
+    auto hit = FileHit(ws.db(), *fts, (*files)[file_idx++]);
+    if (!hit) return hit.error();
+    result.hits.push_back(std::move(*hit));
   }
   return result;
 }
