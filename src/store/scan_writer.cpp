@@ -22,6 +22,13 @@ std::string Excerpt(std::string_view text, size_t start, size_t end) {
   return (from > 0 ? "…" : "") + out + (to < text.size() ? "…" : "");
 }
 
+// Why a listed entry that is not a regular file was not read.
+std::string NotReadReason(const triage::TriageEntry& e) {
+  if (e.file_type == "file") return "";
+  if (e.file_type == "symlink") return "symbolic link to '" + e.symlink_target + "', recorded, never followed";
+  return e.file_type + ": listed, never opened";
+}
+
 bool IsListedKind(const std::string& kind) { return kind == "known-bad" || kind == "alert"; }
 
 }  // namespace
@@ -97,7 +104,7 @@ Status ScanWriter::Write(const ScannedFile& f) {
     ++counts_.not_read;
   }
   std::string status = f.read ? "read" : (e.file_type == "file" && e.problem.empty() ? "error" : "not-read");
-  std::string detail = e.problem;
+  std::string detail = e.problem.empty() ? NotReadReason(e) : e.problem;
   for (const auto& p : f.problems) detail += (detail.empty() ? "" : "; ") + p;
   auto opt = [](const std::optional<uint64_t>& v) -> std::optional<int64_t> {
     if (!v) return std::nullopt;
