@@ -20,7 +20,8 @@ int Run(int argc, char** argv) {
   const Adder commands[] = {AddCaseCommands,  AddIngestCommand, AddStatsCommand,   AddAccountsCommand,
                             AddSearchCommand, AddShowCommand,   AddVerifyCommand,  AddFormatsCommand,
                             AddSynthCommand,  AddDemoCommand,   AddPersonsCommand, AddRefreshCommand,
-                            AddLinksCommand,  AddPathCommand,   AddContactsCommand, AddTimelineCommand};
+                            AddLinksCommand,  AddPathCommand,   AddContactsCommand, AddTimelineCommand,
+                            AddHashsetCommands};
   for (Adder add : commands) add(app, ctx);
 
   try {

@@ -54,6 +54,8 @@ void AddLinksCommand(CLI::App& app, Context& ctx);
 void AddPathCommand(CLI::App& app, Context& ctx);
 void AddContactsCommand(CLI::App& app, Context& ctx);
 void AddTimelineCommand(CLI::App& app, Context& ctx);
+// Device triage (issue 5).
+void AddHashsetCommands(CLI::App& app, Context& ctx);
 
 // Parses argv and runs the chosen command; returns the process exit code.
 int Run(int argc, char** argv);
