@@ -21,7 +21,7 @@ int Run(int argc, char** argv) {
                             AddSearchCommand, AddShowCommand,   AddVerifyCommand,  AddFormatsCommand,
                             AddSynthCommand,  AddDemoCommand,   AddPersonsCommand, AddRefreshCommand,
                             AddLinksCommand,  AddPathCommand,   AddContactsCommand, AddTimelineCommand,
-                            AddScanCommand,   AddMatchesCommand};
+                            AddHashsetCommands, AddScanCommand, AddMatchesCommand};
   for (Adder add : commands) add(app, ctx);
 
   try {

@@ -55,6 +55,7 @@ void AddPathCommand(CLI::App& app, Context& ctx);
 void AddContactsCommand(CLI::App& app, Context& ctx);
 void AddTimelineCommand(CLI::App& app, Context& ctx);
 // Device triage (issue 5).
+void AddHashsetCommands(CLI::App& app, Context& ctx);
 void AddScanCommand(CLI::App& app, Context& ctx);
 void AddMatchesCommand(CLI::App& app, Context& ctx);
 

@@ -92,6 +92,7 @@ Result<std::string> DetectHashSetFormat(const std::string& path, std::string_vie
     if (first.substr(0, 5) == "hash=") first.remove_prefix(5);
     if (first.size() == 64 && IsHex(first)) return std::string("pdq-list");
   }
+  if (line.find(',') == std::string_view::npos && IsCsvHeaderName(std::string(TrimSpaces(lower)))) return std::string("csv");
   if (lower.substr(0, 5) == "hash=") return std::string("pdq-list");
   // BSD style: "MD5 (name) = HEX", also written by `sha256sum --tag`.
   const std::string_view bsd = lower[0] == '\\' ? std::string_view(lower).substr(1) : std::string_view(lower);

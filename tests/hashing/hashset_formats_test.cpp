@@ -41,6 +41,7 @@ TEST(HashSetDetect, EachFormat) {
   EXPECT_EQ(Detect("\xEF\xBB\xBF# comment\r\n\r\nMD5 (x) = " + kMd5 + "\r\n"), "md5sum");
   EXPECT_EQ(Detect("hash_type,value,label\nmd5," + kMd5 + ",x\n"), "csv");
   EXPECT_EQ(Detect("\"SHA-1\",\"MD5\",\"CRC32\",\"FileName\"\n"), "csv");
+  EXPECT_EQ(Detect("SHA256\n" + kSha256 + "\n"), "csv");  // a one-column CSV
   EXPECT_EQ(Detect("signal_type,signal_str,collab,category,tags\n"), "threatexchange-csv");
   EXPECT_EQ(Detect("pdq " + kPdq + "\n"), "threatexchange-lines");
   EXPECT_EQ(Detect(kPdq + ",100,photo.jpg\n"), "pdq-list");

@@ -29,6 +29,15 @@ std::string Upper(std::string s) {
   return s;
 }
 
+// An EnCase .hash with one MD5 (kMd5A): magic, count at 0x10, entries from 0x480.
+std::string EnCaseOneEntry() {
+  std::string b(0x480, '\0');
+  b.replace(0, 8, std::string("HASH\r\n\xff\x00", 8));
+  b[0x10] = 1;
+  for (size_t i = 0; i < 16; ++i) b += static_cast<char>(std::stoi(kMd5A.substr(2 * i, 2), nullptr, 16));
+  return b + std::string(2, '\0');
+}
+
 class HashSetStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -80,6 +89,7 @@ TEST_F(HashSetStoreTest, EachTextFormatImportsWithEntryCount) {
       {"f.pdq", kPdqSet + ",100,a.jpg\n", "pdq-list", 1},
       {"g.hsh", "\"file_id\",\"hashset_id\",\"file_name\",\"directory\",\"hash\",\"file_size\"\n1,1,\"a\",\"d\",\"" + kMd5B + "\",0\n",
        "hashkeeper", 1},
+      {"h.hash", EnCaseOneEntry(), "encase", 1},
   };
   for (const Case& c : cases) {
     auto out = Import("set-" + c.file, "alert", Write(c.file, c.content));
