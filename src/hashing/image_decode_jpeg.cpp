@@ -70,7 +70,11 @@ bool Decode(jpeg_decompress_struct& cinfo, ErrorManager& err, std::string_view b
   jpeg_mem_src(&cinfo, reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<unsigned long>(bytes.size()));
   jpeg_read_header(&cinfo, TRUE);
   const uint64_t pixels = static_cast<uint64_t>(cinfo.image_width) * cinfo.image_height;
-  if (pixels == 0 || pixels > max_pixels) {
+  if (pixels == 0) {
+    std::snprintf(err.message, sizeof err.message, "image of %ux%u pixels is empty", cinfo.image_width, cinfo.image_height);
+    return false;
+  }
+  if (pixels > max_pixels) {
     std::snprintf(err.message, sizeof err.message, "image of %ux%u pixels exceeds the limit of %llu pixels",
                   cinfo.image_width, cinfo.image_height, static_cast<unsigned long long>(max_pixels));
     return false;

@@ -66,7 +66,11 @@ bool Decode(png_structp png, png_infop info, PngContext& ctx, uint64_t max_pixel
   const png_uint_32 width = png_get_image_width(png, info);
   const png_uint_32 height = png_get_image_height(png, info);
   const uint64_t pixels = static_cast<uint64_t>(width) * height;
-  if (pixels == 0 || pixels > max_pixels) {
+  if (pixels == 0) {
+    std::snprintf(ctx.message, sizeof ctx.message, "image of %ux%u pixels is empty", width, height);
+    return false;
+  }
+  if (pixels > max_pixels) {
     std::snprintf(ctx.message, sizeof ctx.message, "image of %ux%u pixels exceeds the limit of %llu pixels",
                   width, height, static_cast<unsigned long long>(max_pixels));
     return false;

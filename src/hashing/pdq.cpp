@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <vector>
 
 #include "hashing/pdq_core.h"
 
@@ -79,7 +78,7 @@ void LoadLuma(const RgbImage& image, PdqResize resize, pdq::Scratch& s, int& row
     return;
   }
   // CImg's nearest-neighbour resize: destination x takes source floor(x * W / 512), in double.
-  std::vector<size_t> source_col(static_cast<size_t>(cols));
+  std::array<size_t, kCimgSide> source_col{};
   for (int x = 0; x < cols; ++x) {
     source_col[static_cast<size_t>(x)] = static_cast<size_t>(static_cast<double>(x) * image.width / kCimgSide) * channels;
   }

@@ -17,15 +17,48 @@
 namespace casegraph::hashing::pdq {
 namespace {
 
-constexpr int kStripRows = 16;
+constexpr int kStripRows = 16;  // = the lanes of Pack16
 
-// Box filter of full window `window` along `length` elements for `lanes` lanes (kLanes when it
-// is a compile-time constant, so the sums live in registers): element k of lane l is
-// in[k * stride + l].
-template <int kLanes>
-void BoxLanes(const float* __restrict in, float* __restrict out, int length, int lanes, size_t stride, int window) {
-  if constexpr (kLanes > 0) lanes = kLanes;
-  float sums[kLanes > 0 ? kLanes : kStripRows] = {};
+// 16 lanes as four 4-float vectors (GCC/Clang vector extensions: SSE on x86-64, NEON on ARM),
+// so the running sums stay in registers. Lane-wise IEEE add, subtract and divide: the same bits
+// as one float at a time.
+typedef float Float4 __attribute__((vector_size(16)));
+struct Pack16 {
+  Float4 v[4];
+  static Pack16 Zero() { return Pack16{{Float4{}, Float4{}, Float4{}, Float4{}}}; }
+  static Pack16 Load(const float* p) {
+    Pack16 x;
+    std::memcpy(x.v, p, sizeof x.v);
+    return x;
+  }
+  void Store(float* p) const { std::memcpy(p, v, sizeof v); }
+  void Add(const Pack16& o) {
+    for (int i = 0; i < 4; ++i) v[i] += o.v[i];
+  }
+  void Subtract(const Pack16& o) {
+    for (int i = 0; i < 4; ++i) v[i] -= o.v[i];
+  }
+  Pack16 Divide(float d) const {
+    const Float4 dv = {d, d, d, d};
+    return Pack16{{v[0] / dv, v[1] / dv, v[2] / dv, v[3] / dv}};
+  }
+};
+// One lane.
+struct Pack1 {
+  float v;
+  static Pack1 Zero() { return {0.0f}; }
+  static Pack1 Load(const float* p) { return {*p}; }
+  void Store(float* p) const { *p = v; }
+  void Add(const Pack1& o) { v += o.v; }
+  void Subtract(const Pack1& o) { v -= o.v; }
+  Pack1 Divide(float d) const { return {v / d}; }
+};
+
+// Box filter of full window `window` along `length` elements for the lanes of one Pack: element
+// k of lane l is in[k * stride + l]. The four phases of the reference, in its operation order.
+template <typename Pack>
+void BoxLanes(const float* in, float* out, int length, size_t stride, int window) {
+  Pack sum = Pack::Zero();
   const int half = (window + 2) / 2;
   const int grow_silent = half - 1;
   const int grow = window - half + 1;
@@ -33,48 +66,30 @@ void BoxLanes(const float* __restrict in, float* __restrict out, int length, int
   const int shrink = half - 1;
   size_t right = 0, left = 0, o = 0;
   int count = 0;
-  for (int n = 0; n < grow_silent; ++n, ++right, ++count) {
-    const float* r = in + right * stride;
-    for (int l = 0; l < lanes; ++l) sums[l] += r[l];
-  }
+  for (int n = 0; n < grow_silent; ++n, ++right, ++count) sum.Add(Pack::Load(in + right * stride));
   for (int n = 0; n < grow; ++n, ++right, ++o) {
     ++count;
-    const float divisor = static_cast<float>(count);
-    const float* r = in + right * stride;
-    float* w = out + o * stride;
-    for (int l = 0; l < lanes; ++l) {
-      sums[l] += r[l];
-      w[l] = sums[l] / divisor;
-    }
+    sum.Add(Pack::Load(in + right * stride));
+    sum.Divide(static_cast<float>(count)).Store(out + o * stride);
   }
   const float full = static_cast<float>(count);
   for (int n = 0; n < slide; ++n, ++right, ++left, ++o) {
-    const float* r = in + right * stride;
-    const float* lf = in + left * stride;
-    float* w = out + o * stride;
-    for (int l = 0; l < lanes; ++l) {
-      sums[l] += r[l];
-      sums[l] -= lf[l];
-      w[l] = sums[l] / full;
-    }
+    sum.Add(Pack::Load(in + right * stride));
+    sum.Subtract(Pack::Load(in + left * stride));
+    sum.Divide(full).Store(out + o * stride);
   }
   for (int n = 0; n < shrink; ++n, ++left, ++o) {
     --count;
-    const float divisor = static_cast<float>(count);
-    const float* lf = in + left * stride;
-    float* w = out + o * stride;
-    for (int l = 0; l < lanes; ++l) {
-      sums[l] -= lf[l];
-      w[l] = sums[l] / divisor;
-    }
+    sum.Subtract(Pack::Load(in + left * stride));
+    sum.Divide(static_cast<float>(count)).Store(out + o * stride);
   }
 }
 
-// Any number of lanes side by side (stride >= lanes), in blocks of kStripRows.
+// Any number of lanes side by side (stride >= lanes): blocks of 16, then one lane at a time.
 void BoxManyLanes(const float* in, float* out, int length, int lanes, size_t stride, int window) {
   int l0 = 0;
-  for (; l0 + kStripRows <= lanes; l0 += kStripRows) BoxLanes<kStripRows>(in + l0, out + l0, length, kStripRows, stride, window);
-  if (l0 < lanes) BoxLanes<0>(in + l0, out + l0, length, lanes - l0, stride, window);
+  for (; l0 + 16 <= lanes; l0 += 16) BoxLanes<Pack16>(in + l0, out + l0, length, stride, window);
+  for (; l0 < lanes; ++l0) BoxLanes<Pack1>(in + l0, out + l0, length, stride, window);
 }
 
 // Decimation samples the pixel centres: index floor((i + 0.5) * side / 64), in double.
@@ -105,7 +120,8 @@ void BoxAlongRows(const float* in, float* out, int rows, int cols, int window, S
         for (int c = c0; c < c1; ++c) s.strip_in[static_cast<size_t>(c) * kStripRows + static_cast<size_t>(l)] = row[c];
       }
     }
-    BoxManyLanes(s.strip_in.data(), s.strip_out.data(), cols, lanes, kStripRows, window);
+    // A partial last strip runs all 16 lanes too; the unused ones are never read back.
+    BoxLanes<Pack16>(s.strip_in.data(), s.strip_out.data(), cols, kStripRows, window);
     if (keep == nullptr) {
       float* first_out = out + static_cast<size_t>(r0) * static_cast<size_t>(cols);
       for (int c0 = 0; c0 < cols; c0 += kStripRows) {
