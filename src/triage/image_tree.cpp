@@ -75,6 +75,18 @@ Result<std::unique_ptr<ImageTree>> ImageTree::Open(const std::vector<std::string
   std::vector<const TSK_TCHAR*> names;
   for (const auto& s : segments) names.push_back(s.c_str());
   Location where{impl->name, ""};
+  if (impl->ewf) {
+    // libewf tells a truncated or damaged set apart; libtsk would only see a missing file system.
+    EwfSetInfo info = InspectEwfSet(segments);
+    if (!info.open_error.empty()) {
+      return Error::Corrupt("cannot open the E01 set: " + info.open_error, where);
+    }
+    if (info.corrupted) {
+      return Error::Corrupt("the E01 set is truncated or damaged (libewf reports corrupted segment files)",
+                            where);
+    }
+    impl->stored_md5 = info.stored_md5;
+  }
   tsk_error_reset();
   impl->img.reset(tsk_img_open(static_cast<int>(names.size()), names.data(),
                                impl->ewf ? TSK_IMG_TYPE_EWF_EWF : TSK_IMG_TYPE_RAW, 0));
@@ -83,10 +95,11 @@ Result<std::unique_ptr<ImageTree>> ImageTree::Open(const std::vector<std::string
         fmt::format("cannot open the {} image: {}", impl->ewf ? "E01" : "raw", TakeTskError()), where);
   }
   if (impl->img->size <= 0) return Error::Corrupt("the image is empty", where);
-  if (impl->ewf) impl->stored_md5 = ReadEwfStoredMd5(segments);
   FindFileSystems(*impl);
   if (impl->file_systems.empty()) {
-    return Error::Corrupt("no file system found in the image (not a disk image, or damaged)", where);
+    return Error::Corrupt(fmt::format("no file system found in the {} image (not a disk image, or damaged)",
+                                      impl->ewf ? "E01" : "raw"),
+                          where);
   }
   return std::unique_ptr<ImageTree>(new ImageTree(std::move(impl)));
 }
