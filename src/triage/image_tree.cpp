@@ -4,6 +4,7 @@
 #include "triage/image_tree.h"
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <tuple>
@@ -29,11 +30,16 @@ struct ImageTree::Impl {
 
 namespace {
 
-bool IsEwfName(const std::string& path) {
-  auto dot = path.rfind('.');
-  if (dot == std::string::npos || dot + 2 > path.size()) return false;
-  char c = path[dot + 1];
-  return c == 'E' || c == 'e' || ((c == 'L' || c == 'l') && path.size() - dot == 4);
+// EWF by content, not by name: segment files start with "EVF\t\r\n\xff\0" (EWF1) or
+// "EVF2\r\n\x81\0" (EWF2); a ".e01" that is something else is read as a raw image.
+bool IsEwfFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char magic[8] = {};
+  in.read(magic, sizeof(magic));
+  if (in.gcount() != sizeof(magic)) return false;
+  std::string_view head(magic, sizeof(magic));
+  return head == std::string_view("EVF\x09\x0d\x0a\xff\x00", 8) ||
+         head == std::string_view("EVF2\r\n\x81\x00", 8);
 }
 
 // Every allocated partition that holds a file system; without a volume system, offset 0.
@@ -69,7 +75,7 @@ Result<std::unique_ptr<ImageTree>> ImageTree::Open(const std::vector<std::string
   if (segments.empty()) return Error::InvalidArgument("no image segments given");
   auto impl = std::make_unique<Impl>();
   impl->name = segments.front();
-  impl->ewf = IsEwfName(segments.front());
+  impl->ewf = IsEwfFile(segments.front());
   impl->options = options;
   if (impl->options.read_chunk_bytes == 0) impl->options.read_chunk_bytes = 1 << 20;
   std::vector<const TSK_TCHAR*> names;
