@@ -237,6 +237,30 @@ TEST(ImageTreeTest, RandomBytesAreNotAnImage) {
   EXPECT_EQ(missing.error().kind(), ErrorKind::kNotFound);
 }
 
+TEST(ImageTreeTest, TruncatedRawImageFailsMidFileNamingPathAndOffset) {
+  TRIAGE_REQUIRE_TOOL("mkfs.fat");
+  TRIAGE_REQUIRE_TOOL("mcopy");
+  TempDir dir("triage-raw-cut");
+  std::string image = dir / "fat.img";
+  BuildFatImage(dir, image);
+  // The 2.5 MB file runs past the first 2 MiB, where the copy ends.
+  WriteFile(dir / "cut.img", ReadFileOrDie(image).substr(0, 2 << 20));
+  auto tree = OpenFileTree(dir / "cut.img");
+  ASSERT_TRUE(tree.ok()) << tree.error().ToString();
+  Diagnostics d;
+  auto entries = WalkAll(**tree, d);
+  const TriageEntry* big = FindEntry(entries, "docs/big.bin");
+  ASSERT_NE(big, nullptr);
+  uint64_t bytes_seen = 0;
+  auto status = (*tree)->Read(*big, [&](std::string_view c) { bytes_seen += c.size(); });
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().where().file, "docs/big.bin");
+  EXPECT_EQ(status.error().where().place, "byte " + std::to_string(bytes_seen));
+  EXPECT_NE(status.error().message().find(dir / "cut.img"), std::string::npos);
+  // Files wholly inside the copy still read.
+  EXPECT_EQ(ReadSha256(**tree, *FindEntry(entries, "a.txt")), hashing::Sha256Hex("alpha\n"));
+}
+
 TEST(ImageTreeTest, FatImageWithAGarbledFatIsNoCrash) {
   TRIAGE_REQUIRE_TOOL("mkfs.fat");
   TRIAGE_REQUIRE_TOOL("mcopy");
