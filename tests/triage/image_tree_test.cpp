@@ -151,7 +151,38 @@ TEST(ImageTreeTest, Ext4ImageDigestsMatchTheOriginals) {
   EXPECT_EQ(ReadSha256(**tree, *latin1), hashing::Sha256Hex("latin1 name\n"));
   const TriageEntry* gone = FindEntry(entries, "docs/old.txt", /*deleted=*/true);
   ASSERT_NE(gone, nullptr);
+  EXPECT_EQ(gone->problem, "");  // debugfs rm leaves the inode's extents: still addressable
+  EXPECT_EQ(ReadSha256(**tree, *gone), hashing::Sha256Hex("gone soon\n"));
   EXPECT_EQ(FindEntry(entries, "lost+found"), nullptr);  // folders are not entries
+}
+
+TEST(ImageTreeTest, DeletedNameWhoseInodeWasReusedIsNotRecoverable) {
+  TRIAGE_REQUIRE_TOOL("mkfs.ext4");
+  TRIAGE_REQUIRE_TOOL("debugfs");
+  TempDir dir("triage-ext4-reuse");
+  std::string src = dir / "ext-src";
+  WriteSourceTree(src);
+  WriteFile(src + "/docs/old.txt", "gone soon\n");
+  WriteFile(dir / "fresh.txt", "new data\n");
+  std::string image = dir / "ext4.img";
+  ASSERT_TRUE(RunShell("truncate -s 16M " + ShellQuote(image)));
+  ASSERT_TRUE(RunShell("mkfs.ext4 -q -F -d " + ShellQuote(src) + " " + ShellQuote(image)));
+  ASSERT_TRUE(RunShell("debugfs -w -R 'rm /docs/old.txt' " + ShellQuote(image)));
+  // debugfs gives the new file the lowest free inode: the one old.txt had.
+  ASSERT_TRUE(RunShell("cd " + ShellQuote(dir.path()) + " && debugfs -w -R 'write fresh.txt fresh.txt' " +
+                       ShellQuote(image)));
+  auto tree = OpenFileTree(image);
+  ASSERT_TRUE(tree.ok()) << tree.error().ToString();
+  Diagnostics d;
+  auto entries = WalkAll(**tree, d);
+  const TriageEntry* gone = FindEntry(entries, "docs/old.txt", /*deleted=*/true);
+  const TriageEntry* fresh = FindEntry(entries, "fresh.txt");
+  ASSERT_NE(gone, nullptr);
+  ASSERT_NE(fresh, nullptr);
+  ASSERT_EQ(gone->inode, fresh->inode);
+  EXPECT_EQ(gone->problem, "content not recoverable: metadata reused by another file");
+  EXPECT_FALSE((*tree)->Read(*gone, [](std::string_view) {}).ok());
+  EXPECT_EQ(ReadSha256(**tree, *fresh), hashing::Sha256Hex("new data\n"));
 }
 
 TEST(ImageTreeTest, E01OfTheFatImageGivesTheSameFilesAndDigests) {
