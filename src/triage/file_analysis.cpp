@@ -17,8 +17,8 @@ struct FileAnalyzer::MagicHandle {
 };
 
 FileAnalyzer::FileAnalyzer() : magic_(std::make_unique<MagicHandle>()) {
-  // MAGIC_NO_CHECK_COMPRESS/ELF keep libmagic from decompressing or parsing deep structures
-  // of untrusted content; the type is read from the first bytes only.
+  // MAGIC_NO_CHECK_COMPRESS keeps libmagic from decompressing untrusted content; the type is
+  // read from the first 64 KiB only.
   magic_->cookie = magic_open(MAGIC_MIME_TYPE | MAGIC_NO_CHECK_COMPRESS | MAGIC_ERROR);
   if (magic_->cookie == nullptr) {
     magic_error_ = "libmagic could not start";

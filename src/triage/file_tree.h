@@ -1,8 +1,8 @@
 // The files of an exhibit under triage, whatever holds them: a folder on the examiner's disk,
 // or every file system found in a raw or E01 disk image (libtsk + libewf, never mounted).
-// A FileTree is opened read-only. Walk and Read of one tree must not run at the same time on
-// several threads (libtsk handles are not thread-safe); use one tree per thread, or serialise.
-// FolderTree::Read alone is safe from several threads (it opens its own descriptor per call).
+// A FileTree is opened read-only. Both kinds are safe to share between threads: FolderTree
+// opens a descriptor per Read; ImageTree serialises its libtsk calls on a mutex (libtsk handles
+// are not thread-safe), so reads of one image run one at a time. The Walk visitor may call Read.
 #pragma once
 
 #include <functional>

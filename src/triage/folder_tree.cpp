@@ -75,7 +75,8 @@ struct Child {
 
 // statx for the birth time where the kernel and file system have it; fstatat otherwise.
 bool StatNoFollow(int dir_fd, const char* name, struct statx* out) {
-  if (::statx(dir_fd, name, AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS | STATX_BTIME, out) == 0) {
+  if (::statx(dir_fd, name, AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT, STATX_BASIC_STATS | STATX_BTIME,
+              out) == 0) {
     return true;
   }
   if (errno != ENOSYS) return false;
@@ -100,6 +101,14 @@ class Walker {
   Walker(const FolderTreeOptions& options, const std::function<bool(const TriageEntry&)>& visit,
          Diagnostics& d)
       : options_(options), visit_(visit), d_(d) {}
+
+  // The exhibit root counts as an open folder, so a bind mount of it inside itself is caught.
+  void MarkRootOpen(int root_fd) {
+    struct stat st {};
+    if (::fstat(root_fd, &st) == 0) {
+      open_dirs_.insert({(uint64_t{major(st.st_dev)} << 32) | minor(st.st_dev), st.st_ino});
+    }
+  }
 
   // Returns false when the visitor asked to stop.
   bool WalkDir(int dir_fd, const std::string& raw_rel, int depth) {
@@ -254,6 +263,7 @@ Status FolderTree::Walk(const std::function<bool(const TriageEntry&)>& visit,
     return Error::Io(fmt::format("cannot open folder {}: {}", root_, std::strerror(errno)));
   }
   Walker walker(options_, visit, d);
+  walker.MarkRootOpen(root.get());
   walker.WalkDir(root.get(), "", 0);
   return Ok();
 }

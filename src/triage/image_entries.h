@@ -27,7 +27,12 @@ Result<std::vector<TriageEntry>> ListFileSystem(TSK_FS_INFO* fs, uint64_t fs_off
 Status ReadFileContent(TSK_FS_INFO* fs, const TriageEntry& e, const std::string& image,
                        size_t chunk_bytes, const std::function<void(std::string_view)>& chunk);
 
-// The MD5 the acquiring tool stored in an E01 set (lower-case hex), "" when absent/unreadable.
-std::string ReadEwfStoredMd5(const std::vector<std::string>& segments);
+// What libewf itself says about an E01 set, before libtsk reads it.
+struct EwfSetInfo {
+  std::string open_error;   // "" when libewf opened the set
+  bool corrupted = false;   // libewf found truncated or damaged segment files
+  std::string stored_md5;   // the acquiring tool's MD5 (lower-case hex), "" when absent
+};
+EwfSetInfo InspectEwfSet(const std::vector<std::string>& segments);
 
 }  // namespace casegraph::triage

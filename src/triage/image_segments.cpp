@@ -105,23 +105,30 @@ bool LooksLikeDiskImage(std::string_view path, std::string_view head) {
   return false;
 }
 
-std::string ReadEwfStoredMd5(const std::vector<std::string>& segments) {
+EwfSetInfo InspectEwfSet(const std::vector<std::string>& segments) {
+  EwfSetInfo info;
   libewf_handle_t* handle = nullptr;
-  if (libewf_handle_initialize(&handle, nullptr) != 1) return "";
+  libewf_error_t* error = nullptr;
+  if (libewf_handle_initialize(&handle, &error) != 1) {
+    info.open_error = EwfErrorText(error);
+    return info;
+  }
   std::vector<char*> names;
   for (const auto& s : segments) names.push_back(const_cast<char*>(s.c_str()));
-  std::string md5;
   if (libewf_handle_open(handle, names.data(), static_cast<int>(names.size()), LIBEWF_OPEN_READ,
-                         nullptr) == 1) {
+                         &error) != 1) {
+    info.open_error = EwfErrorText(error);
+  } else {
+    info.corrupted = libewf_handle_segment_files_corrupted(handle, nullptr) == 1;
     uint8_t value[64] = {};
     if (libewf_handle_get_utf8_hash_value_md5(handle, value, sizeof(value), nullptr) == 1) {
-      md5 = reinterpret_cast<const char*>(value);
-      for (char& c : md5) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      info.stored_md5 = reinterpret_cast<const char*>(value);
+      for (char& c : info.stored_md5) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
     libewf_handle_close(handle, nullptr);
   }
   libewf_handle_free(&handle, nullptr);
-  return md5;
+  return info;
 }
 
 }  // namespace casegraph::triage

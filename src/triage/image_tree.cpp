@@ -4,6 +4,7 @@
 #include "triage/image_tree.h"
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <tuple>
@@ -29,11 +30,16 @@ struct ImageTree::Impl {
 
 namespace {
 
-bool IsEwfName(const std::string& path) {
-  auto dot = path.rfind('.');
-  if (dot == std::string::npos || dot + 2 > path.size()) return false;
-  char c = path[dot + 1];
-  return c == 'E' || c == 'e' || ((c == 'L' || c == 'l') && path.size() - dot == 4);
+// EWF by content, not by name: segment files start with "EVF\t\r\n\xff\0" (EWF1) or
+// "EVF2\r\n\x81\0" (EWF2); a ".e01" that is something else is read as a raw image.
+bool IsEwfFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char magic[8] = {};
+  in.read(magic, sizeof(magic));
+  if (in.gcount() != sizeof(magic)) return false;
+  std::string_view head(magic, sizeof(magic));
+  return head == std::string_view("EVF\x09\x0d\x0a\xff\x00", 8) ||
+         head == std::string_view("EVF2\r\n\x81\x00", 8);
 }
 
 // Every allocated partition that holds a file system; without a volume system, offset 0.
@@ -69,12 +75,24 @@ Result<std::unique_ptr<ImageTree>> ImageTree::Open(const std::vector<std::string
   if (segments.empty()) return Error::InvalidArgument("no image segments given");
   auto impl = std::make_unique<Impl>();
   impl->name = segments.front();
-  impl->ewf = IsEwfName(segments.front());
+  impl->ewf = IsEwfFile(segments.front());
   impl->options = options;
   if (impl->options.read_chunk_bytes == 0) impl->options.read_chunk_bytes = 1 << 20;
   std::vector<const TSK_TCHAR*> names;
   for (const auto& s : segments) names.push_back(s.c_str());
   Location where{impl->name, ""};
+  if (impl->ewf) {
+    // libewf tells a truncated or damaged set apart; libtsk would only see a missing file system.
+    EwfSetInfo info = InspectEwfSet(segments);
+    if (!info.open_error.empty()) {
+      return Error::Corrupt("cannot open the E01 set: " + info.open_error, where);
+    }
+    if (info.corrupted) {
+      return Error::Corrupt("the E01 set is truncated or damaged (libewf reports corrupted segment files)",
+                            where);
+    }
+    impl->stored_md5 = info.stored_md5;
+  }
   tsk_error_reset();
   impl->img.reset(tsk_img_open(static_cast<int>(names.size()), names.data(),
                                impl->ewf ? TSK_IMG_TYPE_EWF_EWF : TSK_IMG_TYPE_RAW, 0));
@@ -83,10 +101,11 @@ Result<std::unique_ptr<ImageTree>> ImageTree::Open(const std::vector<std::string
         fmt::format("cannot open the {} image: {}", impl->ewf ? "E01" : "raw", TakeTskError()), where);
   }
   if (impl->img->size <= 0) return Error::Corrupt("the image is empty", where);
-  if (impl->ewf) impl->stored_md5 = ReadEwfStoredMd5(segments);
   FindFileSystems(*impl);
   if (impl->file_systems.empty()) {
-    return Error::Corrupt("no file system found in the image (not a disk image, or damaged)", where);
+    return Error::Corrupt(fmt::format("no file system found in the {} image (not a disk image, or damaged)",
+                                      impl->ewf ? "E01" : "raw"),
+                          where);
   }
   return std::unique_ptr<ImageTree>(new ImageTree(std::move(impl)));
 }

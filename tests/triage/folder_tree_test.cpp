@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
@@ -189,19 +190,44 @@ TEST(FolderTreeTest, DepthLimitWarnsAndGoesOn) {
   EXPECT_EQ(d.warnings()[0].where.file, "1/2");
 }
 
-TEST(FolderTreeTest, UnreadableFolderIsAWarningWhenNotRoot) {
-  if (::geteuid() == 0) GTEST_SKIP() << "root reads folders whatever their mode";
+// 0 when the walk lists only open.txt and warns once about "locked"; a code per failure else.
+int WalkWithLockedFolder(const std::string& root) {
+  FolderTree tree(root);
+  Diagnostics d;
+  std::vector<std::string> paths;
+  auto status = tree.Walk([&](const TriageEntry& e) { paths.push_back(e.path); return true; }, d);
+  if (!status.ok()) return 2;
+  if (paths != std::vector<std::string>{"open.txt"}) return 3;
+  if (d.count() != 1 || d.warnings()[0].where.file != "locked") return 4;
+  return 0;
+}
+
+TEST(FolderTreeTest, UnreadableFolderIsAWarningAndTheWalkGoesOn) {
   TempDir dir("triage-unreadable");
+  ASSERT_EQ(::chmod(dir.path().c_str(), 0755), 0);
   ASSERT_EQ(::mkdir((dir / "locked").c_str(), 0755), 0);
   WriteFile(dir / "locked/secret.txt", "x");
   WriteFile(dir / "open.txt", "y");
+  ASSERT_EQ(::chmod((dir / "open.txt").c_str(), 0644), 0);
   ASSERT_EQ(::chmod((dir / "locked").c_str(), 0), 0);
-  FolderTree tree(dir.path());
-  Diagnostics d;
-  auto entries = WalkAll(tree, d);
-  EXPECT_EQ(Paths(entries), (std::vector<std::string>{"open.txt"}));
-  ASSERT_EQ(d.count(), 1u);
-  EXPECT_EQ(d.warnings()[0].where.file, "locked");
+  if (::geteuid() != 0) {
+    EXPECT_EQ(WalkWithLockedFolder(dir.path()), 0);
+    return;
+  }
+  // Root reads any folder, so walk as "nobody" in a child process (CI runs tests as root).
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    if (::setgid(65534) != 0 || ::setuid(65534) != 0) ::_exit(10);
+    if (::access(dir.path().c_str(), R_OK | X_OK) != 0) ::_exit(11);  // TMPDIR closed to others
+    ::_exit(WalkWithLockedFolder(dir.path()));
+  }
+  int wstatus = 0;
+  ASSERT_EQ(::waitpid(child, &wstatus, 0), child);
+  ASSERT_TRUE(WIFEXITED(wstatus));
+  if (WEXITSTATUS(wstatus) == 11) GTEST_SKIP() << "the temp folder is not reachable by nobody";
+  EXPECT_EQ(WEXITSTATUS(wstatus), 0) << "2: walk failed, 3: wrong entries, 4: wrong warning, "
+                                        "10: could not drop privileges";
 }
 
 TEST(FolderTreeTest, ReadRefusesPathsOutsideTheExhibit) {

@@ -44,13 +44,13 @@ inline std::string ShellQuote(const std::string& s) {
 }
 
 // Runs a shell command, its output discarded; true on exit code 0.
-inline bool Run(const std::string& command) {
+inline bool RunShell(const std::string& command) {
   std::string full = "(" + command + ") >/dev/null 2>&1";
   return std::system(full.c_str()) == 0;
 }
 
 inline bool HaveTool(const std::string& tool) {
-  return Run("command -v " + tool + " || test -x /usr/sbin/" + tool + " || test -x /sbin/" + tool);
+  return RunShell("command -v " + tool + " || test -x /usr/sbin/" + tool + " || test -x /sbin/" + tool);
 }
 
 // The image tools come from Debian packages (scripts/setup-debian.sh). Missing → skip, or
