@@ -23,6 +23,9 @@ using testing::RunCli;
 
 std::string Quote(const std::string& s) { return "'" + s + "'"; }
 
+// `show --json` carries the record as a JSON string: its own quotes arrive escaped.
+constexpr const char* kUnchanged = "\\\"unchanged\\\":true";
+
 // The full-resolution PDQ of the bridge photo (python-threatexchange / HMA pipeline).
 constexpr const char* kBridgePdq = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22";
 
@@ -88,7 +91,9 @@ class ScanTest : public ::testing::Test {
     testing::WriteFile(dir_ + "/os.sha256", os_sha + "  system/os-file.bin\n");
     auto md5 = hashing::DigestFile(RealFileSystem(), root + "/Documents/notes.bin");
     ASSERT_TRUE(md5);
-    testing::WriteFile(dir_ + "/bad.md5", "MD5 (notes.bin) = " + md5->md5 + "\n");
+    auto odd = hashing::DigestFile(RealFileSystem(), root + "/bad-\xff\xfe-name.txt");
+    ASSERT_TRUE(odd);
+    testing::WriteFile(dir_ + "/bad.md5", "MD5 (notes.bin) = " + md5->md5 + "\n" + odd->md5 + "  odd-name.txt\n");
     testing::WriteFile(dir_ + "/photos.pdq", std::string(kBridgePdq) + ",100,bridge placeholder\n");
     ASSERT_EQ(RunCli(ws_ + " hashset import --name os --kind known " + Quote(dir_ + "/os.sha256")).exit_code, 0);
     ASSERT_EQ(RunCli(ws_ + " hashset import --name bad --kind known-bad " + Quote(dir_ + "/bad.md5")).exit_code, 0);
@@ -113,7 +118,7 @@ TEST_F(ScanTest, FolderKnownBadPdqRulesDocumentsAndDamage) {
   EXPECT_GE(int64_t(doc["files"]["images"]), 1);
 
   bool exact = false, pdq = false;
-  std::string cited;
+  std::string cited, odd_cited;
   for (auto m : doc["matches"].get_array()) {
     const std::string_view path = m["path"];
     EXPECT_NE(path, "system/os-file.bin");  // known files are not listed
@@ -121,6 +126,7 @@ TEST_F(ScanTest, FolderKnownBadPdqRulesDocumentsAndDamage) {
       exact = std::string_view(m["kind"]) == "exact" && std::string_view(m["hashset"]) == "bad";
       cited = std::string(std::string_view(m["citation"]["text"]));
     }
+    if (path == "bad-\\xff\\xfe-name.txt") odd_cited = std::string(std::string_view(m["citation"]["text"]));
     if (path == "DCIM/IMG_0001.jpg") {
       pdq = std::string_view(m["kind"]) == "pdq" && int64_t(m["distance"]) <= 31;
     }
@@ -145,13 +151,18 @@ TEST_F(ScanTest, FolderKnownBadPdqRulesDocumentsAndDamage) {
   EXPECT_NE(problems.find("pipe|"), std::string::npos) << problems;
   EXPECT_NE(problems.find("loop|"), std::string::npos) << problems;
   EXPECT_NE(problems.find("DCIM/broken.jpg|"), std::string::npos) << problems;
-  EXPECT_NE(problems.find("\\xff\\xfe"), std::string::npos) << problems;
 
   // The citation resolves, and the file read again still has its hash.
   ASSERT_FALSE(cited.empty());
   testing::CliRun show = RunCli(ws_ + " show --json " + Quote(cited));
   ASSERT_EQ(show.exit_code, 0) << show.out;
-  EXPECT_NE(show.out.find("\"unchanged\":true"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find(kUnchanged), std::string::npos) << show.out;
+
+  // A name that is not UTF-8 is shown escaped, and read again through its raw bytes.
+  ASSERT_FALSE(odd_cited.empty()) << scan.out;
+  show = RunCli(ws_ + " show --json " + Quote(odd_cited));
+  ASSERT_EQ(show.exit_code, 0) << show.out;
+  EXPECT_NE(show.out.find(kUnchanged), std::string::npos) << show.out;
 
   // The document's text is searchable, as a file hit.
   testing::CliRun search = RunCli(ws_ + " search --json 'placeholder plan'");
@@ -196,7 +207,7 @@ TEST_F(ScanTest, FatImageWithDeletedFile) {
   EXPECT_NE(locator.find("KEEP.TXT"), std::string_view::npos) << locator;
   testing::CliRun show = RunCli(ws_ + " show --json " + Quote(std::string(std::string_view(m["citation"]["text"]))));
   ASSERT_EQ(show.exit_code, 0) << show.out;
-  EXPECT_NE(show.out.find("\"unchanged\":true"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find(kUnchanged), std::string::npos) << show.out;
   EXPECT_EQ(RunCli(ws_ + " verify").exit_code, 0);
 }
 
