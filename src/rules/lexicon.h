@@ -1,8 +1,8 @@
 // Lexicons: lists of terms (words or phrases) found in message and document text, folded like
 // search and on word boundaries: "tell no one" matches "Tell NO one!" and "tell  no-one", but
 // "delete this" does not match "undelete thistle". Every term of every lexicon sits in one
-// PhraseIndex keyed by its first folded word, so a text is tokenised once whatever the number
-// of terms. Immutable after construction; Match is thread-safe.
+// PhraseIndex (a trie of folded words), so a text is tokenised once whatever the number of
+// terms. Immutable after construction; Match is thread-safe.
 #pragma once
 
 #include <string>

@@ -36,33 +36,45 @@ std::vector<std::string> PhraseIndex::FoldedWords(std::string_view text) {
   return out;
 }
 
+namespace {
+
+void EdgeKey(uint32_t node, std::string_view word, std::string& key) {
+  key.assign(reinterpret_cast<const char*>(&node), sizeof(node));
+  key.append(word);
+}
+
+}  // namespace
+
 bool PhraseIndex::Add(std::string_view phrase, uint32_t id) {
-  std::vector<std::string> words = FoldedWords(phrase);
+  const std::vector<std::string> words = FoldedWords(phrase);
   if (words.empty()) return false;
-  Entry entry;
-  entry.id = id;
-  entry.rest.assign(std::make_move_iterator(words.begin() + 1), std::make_move_iterator(words.end()));
-  by_first_word_[std::move(words.front())].push_back(std::move(entry));
+  uint32_t node = 0;
+  std::string key;
+  for (const std::string& word : words) {
+    EdgeKey(node, word, key);
+    auto [it, inserted] = edges_.try_emplace(key, static_cast<uint32_t>(ids_.size()));
+    if (inserted) ids_.emplace_back();
+    node = it->second;
+  }
+  ids_[node].push_back(id);
   return true;
 }
 
 void PhraseIndex::FindAll(std::string_view text, std::vector<Match>& out) const {
-  if (by_first_word_.empty()) return;
+  if (edges_.empty()) return;
   thread_local WordList list;
+  thread_local std::string key;
   list.Fill(text);
   const size_t first_new = out.size();
   const size_t count = list.words.size();
   for (size_t word_idx = 0; word_idx < count; ++word_idx) {
-    auto it = by_first_word_.find(list.At(word_idx));
-    if (it == by_first_word_.end()) continue;
-    for (const Entry& entry : it->second) {
-      if (entry.rest.size() >= count - word_idx) continue;  // runs past the last word
-      bool same = true;
-      for (size_t rest_idx = 0; same && rest_idx < entry.rest.size(); ++rest_idx) {
-        same = list.At(word_idx + 1 + rest_idx) == entry.rest[rest_idx];
-      }
-      if (!same) continue;
-      out.push_back(Match{entry.id, list.words[word_idx].start, list.words[word_idx + entry.rest.size()].end});
+    uint32_t node = 0;
+    for (size_t next = word_idx; next < count; ++next) {
+      EdgeKey(node, list.At(next), key);
+      auto it = edges_.find(std::string_view(key));
+      if (it == edges_.end()) break;
+      node = it->second;
+      for (uint32_t id : ids_[node]) out.push_back(Match{id, list.words[word_idx].start, list.words[next].end});
     }
   }
   std::sort(out.begin() + static_cast<std::ptrdiff_t>(first_new), out.end(), [](const Match& a, const Match& b) {

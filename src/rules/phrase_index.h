@@ -1,9 +1,10 @@
 // Phrases (one or more words) found in text on word boundaries, with the folding of search
 // (extract/text_fold.h): case, diacritics, Turkish dotted/dotless i and Arabic variants never
-// hide a match, and "delete this" never matches inside "undelete thistle". Phrases are indexed
-// by their first folded word, so a text is tokenised once and each of its words costs one hash
-// lookup however many phrases there are. The matcher behind lexicons and path rules.
-// Build with Add, then only call const methods: FindAll is thread-safe.
+// hide a match, and "delete this" never matches inside "undelete thistle". Phrases form a trie
+// of folded words, so a text is tokenised once and each match attempt costs one hash lookup
+// per word it follows, however many phrases there are or share their first words.
+// The matcher behind lexicons and path rules. Build with Add, then only call const methods:
+// FindAll is thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -29,21 +30,20 @@ class PhraseIndex {
   // Appends every occurrence of every phrase in `text` to `out`, ordered by (start, end, id).
   void FindAll(std::string_view text, std::vector<Match>& out) const;
 
-  bool empty() const { return by_first_word_.empty(); }
+  bool empty() const { return edges_.empty(); }
 
   // The folded words of `text` (exposed for tests and for callers that compare phrases).
   static std::vector<std::string> FoldedWords(std::string_view text);
 
  private:
-  struct Entry {
-    std::vector<std::string> rest;  // folded words after the first
-    uint32_t id = 0;
-  };
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  std::unordered_map<std::string, std::vector<Entry>, Hash, std::equal_to<>> by_first_word_;
+  // Trie node 0 is the root. An edge is keyed by its parent node's number (4 bytes) followed
+  // by the folded word, so one flat map holds every edge.
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> edges_;
+  std::vector<std::vector<uint32_t>> ids_ = {{}};  // per node: ids of the phrases ending there
 };
 
 }  // namespace casegraph::rules

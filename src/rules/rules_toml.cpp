@@ -90,7 +90,7 @@ void ReadRule(const toml::table& table, const char* section, const char* list_ke
               ProblemOf problem_of, std::vector<Rule>& rules, std::map<std::string, std::string>& names,
               Problems& problems) {
   Rule rule;
-  bool has_name = false, has_list = false;
+  bool has_name = false, has_list = false, has_unknown = false;
   for (const auto& [key, value] : table) {
     const std::string_view k = key.str();
     if (k == "name") {
@@ -112,12 +112,15 @@ void ReadRule(const toml::table& table, const char* section, const char* list_ke
     } else if (k == "severity") {
       ReadSeverity(value, rule.severity, problems);
     } else {
+      has_unknown = true;
       problems.Add(key.source(), "unknown key '" + std::string(k) + "' in [[" + section + "]] (expected name, " + list_key +
                                      ", description, severity)");
     }
   }
-  if (!has_name) problems.Add(table.source(), std::string("[[") + section + "]] needs a name");
-  if (!has_list) problems.Add(table.source(), std::string("[[") + section + "]] needs " + list_key);
+  // A misspelt key ("nmae") is reported as unknown; saying the name is missing too would only
+  // put a less useful message first.
+  if (!has_name && !has_unknown) problems.Add(table.source(), std::string("[[") + section + "]] needs a name");
+  if (!has_list && !has_unknown) problems.Add(table.source(), std::string("[[") + section + "]] needs " + list_key);
   rules.push_back(std::move(rule));
 }
 

@@ -126,6 +126,21 @@ TEST(LexiconTest, AgreesWithBruteForceOnRandomTexts) {
   }
 }
 
+TEST(LexiconTest, ManyTermsSharingTheirFirstWords) {
+  std::vector<std::string> terms;
+  for (int i = 0; i < 20000; ++i) terms.push_back("see you w" + std::to_string(i));
+  terms.push_back("see you");
+  terms.push_back("see");
+  const LexiconMatcher m = Secrecy(terms);
+  const auto hits = m.Match("SEE YOU W19999 and see you w7, see");
+  ASSERT_EQ(hits.size(), 7u);
+  EXPECT_EQ(hits[0].matched, "see");
+  EXPECT_EQ(hits[1].matched, "see you");
+  EXPECT_EQ(hits[2].matched, "see you w19999");
+  EXPECT_EQ(hits[5].matched, "see you w7");
+  EXPECT_EQ(hits[6].start, 31u);
+}
+
 TEST(LexiconTest, UnusableTermsAreExplained) {
   EXPECT_EQ(LexiconTermProblem("tell no one"), "");
   EXPECT_NE(LexiconTermProblem(""), "");

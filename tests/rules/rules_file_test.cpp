@@ -102,9 +102,9 @@ timeout_seconds = 5
 TEST(RulesFileTest, ErrorsNameFileLineAndColumn) {
   EXPECT_EQ(ErrorOf("[[path_rule]]\nname = \"x\"\npatterns = [\"a\"]\ndescripton = \"y\"\n"),
             "rules.toml:4:1: unknown key 'descripton' in [[path_rule]] (expected name, patterns, description, severity)");
-  // A misspelt name is also a missing name, reported where the table starts.
+  // A misspelt name is reported as the unknown key it is, not as a missing name.
   EXPECT_EQ(ErrorOf("[[path_rule]]\nnmae = \"x\"\npatterns = [\"a\"]\n"),
-            "rules.toml:1:1: [[path_rule]] needs a name (and 1 more problem)");
+            "rules.toml:2:1: unknown key 'nmae' in [[path_rule]] (expected name, patterns, description, severity)");
   EXPECT_EQ(ErrorOf("[[lexicon]]\nname = \"x\"\nterms = [\"a\", 3]\n"),
             "rules.toml:3:15: every entry of 'terms' must be a string");
   EXPECT_EQ(ErrorOf("[[lexicon]]\nname = 7\nterms = [\"a\"]\n"), "rules.toml:2:8: 'name' must be a string");
