@@ -17,10 +17,6 @@
 #include "store/record_writer.h"
 #include "store/workspace.h"
 
-namespace casegraph::rules {
-class RuleSet;
-}
-
 namespace casegraph::store {
 
 struct IngestRequest {
