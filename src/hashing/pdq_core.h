@@ -28,7 +28,9 @@ inline int JaroszWindow(int old_dim, int new_dim) { return (old_dim + 2 * new_di
 
 // Two passes of rows-then-columns running-sum box filters over `luma` (rows x cols), in place
 // (temp is scratch), then samples the 64x64 grid of pixel centres into `out`.
+// Runs the variant for the widest vectors the CPU has; the Baseline one is for tests comparing them.
 void JaroszBlurAndDecimate(float* luma, int rows, int cols, Scratch& scratch, Buffer64& out);
+void JaroszBlurAndDecimateBaseline(float* luma, int rows, int cols, Scratch& scratch, Buffer64& out);
 
 // The reference's quality metric: sum of truncated scaled gradients / 90, capped at 100.
 int QualityMetric(const Buffer64& block);
