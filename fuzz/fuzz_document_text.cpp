@@ -30,7 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static constexpr std::string_view kKinds[] = {"pdf", "docx", "odt", "html", "text"};
   const std::string_view kind = kKinds[data[0] % 5];
   const std::string_view bytes(reinterpret_cast<const char*>(data + 1), size - 1);
-  (void)casegraph::extract::DocumentKind("application/octet-stream", "fuzz.docx", bytes.substr(0, 4096));
+  (void)casegraph::extract::DocumentKind("application/octet-stream", "fuzz.docx",
+                                         bytes.substr(0, 4096));
   (void)casegraph::extract::DocumentKind("application/zip", "", bytes.substr(0, 4096));
   casegraph::extract::DocumentLimits limits;
   limits.max_text_bytes = 1u << 20;
@@ -39,7 +40,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   limits.max_pdf_pages = 50;
   auto text = casegraph::extract::ExtractDocumentText(bytes, kind, limits);
   if (text.ok()) {
-    if (text->extractor != kind || text->text.size() > limits.max_text_bytes || !ValidUtf8(text->text)) {
+    if (text->extractor != kind || text->text.size() > limits.max_text_bytes ||
+        !ValidUtf8(text->text)) {
       __builtin_trap();
     }
   }

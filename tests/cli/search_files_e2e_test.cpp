@@ -21,13 +21,21 @@ TEST(SearchFilesCliTest, FileHitsInJsonWithKindAndCitation) {
     auto w = store::Workspace::Open(db_path, false);
     ASSERT_TRUE(w.ok());
     store::Db& db = (*w)->db();
-    ASSERT_TRUE(db.Exec("INSERT INTO exhibits(case_id, label, path, is_folder, size_bytes, sha256, format, importer, "
-                        "importer_version, examiner, ingested_at) VALUES(1, 'laptop', '/e/laptop', 1, 1, '" +
-                        std::string(64, 'a') + "', 'folder', 'scan', '1', 't', 'now')").ok());
-    ASSERT_TRUE(db.Exec("INSERT INTO files(id, sha256, sha1, md5, size_bytes, mime_type) VALUES(1, '" +
-                        std::string(64, 'b') + "', 's', 'm', 9, 'application/pdf')").ok());
-    ASSERT_TRUE(db.Exec("INSERT INTO scan_files(exhibit_id, path, file_type, file_id, status, locator) "
-                        "VALUES(1, 'Documents/plan.pdf', 'file', 1, 'read', 'Documents/plan.pdf')").ok());
+    ASSERT_TRUE(
+        db.Exec(
+              "INSERT INTO exhibits(case_id, label, path, is_folder, size_bytes, sha256, format, "
+              "importer, "
+              "importer_version, examiner, ingested_at) VALUES(1, 'laptop', '/e/laptop', 1, 1, '" +
+              std::string(64, 'a') + "', 'folder', 'scan', '1', 't', 'now')")
+            .ok());
+    ASSERT_TRUE(
+        db.Exec("INSERT INTO files(id, sha256, sha1, md5, size_bytes, mime_type) VALUES(1, '" +
+                std::string(64, 'b') + "', 's', 'm', 9, 'application/pdf')")
+            .ok());
+    ASSERT_TRUE(
+        db.Exec("INSERT INTO scan_files(exhibit_id, path, file_type, file_id, status, locator) "
+                "VALUES(1, 'Documents/plan.pdf', 'file', 1, 'read', 'Documents/plan.pdf')")
+            .ok());
     extract::DocumentText text{"pdf", "Kitap kulübü saldırı oyunu\fİkinci sayfa", false};
     ASSERT_TRUE(store::StoreFileText(db, 1, text).ok());
   }
