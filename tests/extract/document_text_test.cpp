@@ -139,7 +139,9 @@ TEST(PdfTextTest, TruncatedOrForeignBytesAreErrors) {
   // but never reads past the end; whatever it answers, page 2's last line is not invented.
   for (size_t cut : {pdf.size() / 3, pdf.size() / 2, pdf.size() - 30}) {
     auto t = ExtractDocumentText(pdf.substr(0, cut), "pdf");
-    if (t.ok()) EXPECT_EQ(t->text.find("atlas"), std::string::npos) << cut;
+    if (t.ok()) {
+      EXPECT_EQ(t->text.find("atlas"), std::string::npos) << cut;
+    }
   }
 }
 
