@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <mutex>
 
 namespace casegraph::extract::doc {
 namespace {
@@ -103,6 +104,9 @@ Status WalkXml(std::string_view xml, std::string_view kind, const std::string& e
                const XmlEvents& events) {
   if (xml.size() > static_cast<size_t>(INT_MAX))
     return Error::Unsupported(std::string(kind) + ": XML part too large");
+  // libxml2 wants its globals set up once before parsers run on several threads.
+  static std::once_flag init_once;
+  std::call_once(init_once, [] { xmlInitParser(); });
   // No XML_PARSE_NOENT / DTDLOAD / DTDATTR: entities are not substituted and nothing outside the
   // buffer is read (XXE); NONET forbids network access should anything still try.
   const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
