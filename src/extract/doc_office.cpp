@@ -32,27 +32,31 @@ std::vector<std::string> DocxExtraParts(const std::vector<std::string>& names) {
 
 Status DocxPartText(std::string_view xml, const std::string& entry, TextBuilder& out) {
   std::vector<std::string> open;  // names of the open elements, for "is this tab in a run?"
+  int fallback = 0;  // open mc:Fallback: the same text box again, for older readers
   XmlEvents events;
   events.start = [&](std::string_view local, std::string_view, bool empty, const auto&) {
+    if (local == "Fallback" && !empty) ++fallback;
     const std::string_view parent =
         open.empty() ? std::string_view() : std::string_view(open.back());
-    if (parent == "r") {
+    if (parent == "r" && fallback == 0) {
       // <w:tab/> inside <w:tabs> (paragraph properties) is a tab stop, not a character.
-      if (local == "tab")
+      if (local == "tab") {
         out.Put('\t');
-      else if (local == "br" || local == "cr")
+      } else if (local == "br" || local == "cr") {
         out.Put('\n');
-      else if (local == "noBreakHyphen")
+      } else if (local == "noBreakHyphen") {
         out.Put('-');
+      }
     }
     if (!empty) open.emplace_back(local);
   };
   events.end = [&](std::string_view local, std::string_view) {
     if (!open.empty() && open.back() == local) open.pop_back();
-    if (local == "p") out.EndLine();
+    if (local == "Fallback" && fallback > 0) --fallback;
+    if (local == "p" && fallback == 0) out.EndLine();
   };
   events.text = [&](std::string_view text) {
-    if (!open.empty() && open.back() == "t") out.Append(text);
+    if (!open.empty() && open.back() == "t" && fallback == 0) out.Append(text);
   };
   events.stop = [&] { return out.full(); };
   return WalkXml(xml, "docx", entry, events);

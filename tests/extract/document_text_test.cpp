@@ -168,6 +168,16 @@ TEST(DocxTextTest, ParagraphsRunsTabsBreaksAndNotes) {
             "Header words\nA footnote\n");
 }
 
+TEST(DocxTextTest, TextBoxFallbackIsNotRepeated) {
+  const std::string body =
+      "<w:p><w:r><mc:AlternateContent "
+      "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\">"
+      "<mc:Choice Requires=\"wps\"><w:txbxContent><w:p><w:r><w:t>Boxed note</w:t></w:r></w:p>"
+      "</w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent><w:p><w:r><w:t>Boxed note</w:t>"
+      "</w:r></w:p></w:txbxContent></mc:Fallback></mc:AlternateContent></w:r></w:p>";
+  EXPECT_EQ(Extract(Docx(WordXml(body)), "docx").text, "Boxed note\n");
+}
+
 TEST(OdtTextTest, ParagraphsHeadingsSpacesAndTabs) {
   const std::string body =
       "<text:h text:outline-level=\"1\">Kitap   kulübü</text:h>"
