@@ -3,7 +3,9 @@
 // own lines, white space collapsed outside <pre>.
 #include <gumbo.h>
 
+#include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <memory>
 #include <vector>
 
@@ -16,12 +18,14 @@ namespace {
 constexpr size_t kMaxDepth = 1000;
 
 bool IsVoid(std::string_view name) {
-  static constexpr std::string_view kVoid[] = {"area", "base", "br", "col", "embed", "hr", "img",
-                                               "input", "link", "meta", "param", "source", "track", "wbr"};
+  static constexpr std::string_view kVoid[] = {"area",  "base",   "br",    "col",  "embed",
+                                               "hr",    "img",    "input", "link", "meta",
+                                               "param", "source", "track", "wbr"};
   for (auto v : kVoid) {
     if (name.size() != v.size()) continue;
     bool same = true;
-    for (size_t i = 0; i < v.size() && same; ++i) same = std::tolower(static_cast<unsigned char>(name[i])) == v[i];
+    for (size_t i = 0; i < v.size() && same; ++i)
+      same = std::tolower(static_cast<unsigned char>(name[i])) == v[i];
     if (same) return true;
   }
   return false;
@@ -57,23 +61,21 @@ size_t TooDeepAt(std::string_view s) {
 
 bool IsSkipped(GumboTag tag) {
   return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_TEMPLATE ||
-         tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_HEAD;
+         tag == GUMBO_TAG_NOSCRIPT;
 }
 
 bool IsBlock(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_LI: case GUMBO_TAG_TR:
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_TABLE: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_HR: case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_BODY: case GUMBO_TAG_FORM: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_MAIN: case GUMBO_TAG_CAPTION:
-      return true;
-    default:
-      return false;
-  }
+  static constexpr GumboTag kBlocks[] = {
+      GUMBO_TAG_P,      GUMBO_TAG_DIV,     GUMBO_TAG_BR,         GUMBO_TAG_LI,
+      GUMBO_TAG_TR,     GUMBO_TAG_H1,      GUMBO_TAG_H2,         GUMBO_TAG_H3,
+      GUMBO_TAG_H4,     GUMBO_TAG_H5,      GUMBO_TAG_H6,         GUMBO_TAG_TABLE,
+      GUMBO_TAG_UL,     GUMBO_TAG_OL,      GUMBO_TAG_DL,         GUMBO_TAG_DT,
+      GUMBO_TAG_DD,     GUMBO_TAG_SECTION, GUMBO_TAG_ARTICLE,    GUMBO_TAG_HEADER,
+      GUMBO_TAG_FOOTER, GUMBO_TAG_NAV,     GUMBO_TAG_ASIDE,      GUMBO_TAG_BLOCKQUOTE,
+      GUMBO_TAG_PRE,    GUMBO_TAG_HR,      GUMBO_TAG_TITLE,      GUMBO_TAG_BODY,
+      GUMBO_TAG_FORM,   GUMBO_TAG_FIGURE,  GUMBO_TAG_FIGCAPTION, GUMBO_TAG_ADDRESS,
+      GUMBO_TAG_MAIN,   GUMBO_TAG_CAPTION};
+  return std::find(std::begin(kBlocks), std::end(kBlocks), tag) != std::end(kBlocks);
 }
 
 struct GumboDeleter {
@@ -101,8 +103,10 @@ void Walk(const GumboNode* root, TextBuilder& out) {
       case GUMBO_NODE_TEXT:
       case GUMBO_NODE_CDATA:
       case GUMBO_NODE_WHITESPACE:
-        if (step.in_pre) out.Append(node->v.text.text);
-        else out.AppendCollapsed(node->v.text.text);
+        if (step.in_pre)
+          out.Append(node->v.text.text);
+        else
+          out.AppendCollapsed(node->v.text.text);
         break;
       case GUMBO_NODE_DOCUMENT:
       case GUMBO_NODE_ELEMENT:
@@ -113,7 +117,7 @@ void Walk(const GumboNode* root, TextBuilder& out) {
           children = &node->v.document.children;
         } else {
           const GumboTag tag = node->v.element.tag;
-          if (IsSkipped(tag) && tag != GUMBO_TAG_HEAD) break;
+          if (IsSkipped(tag)) break;
           if (tag == GUMBO_TAG_HEAD) {
             // Of the head, only the title is text a reader sees.
             for (unsigned i = node->v.element.children.length; i-- > 0;) {

@@ -18,7 +18,8 @@ std::vector<std::string> DocxExtraParts(const std::vector<std::string>& names) {
   std::vector<std::string> parts;
   for (const char* prefix : {"word/header", "word/footer"}) {
     for (const auto& name : names) {
-      if (name.starts_with(prefix) && name.ends_with(".xml") && name.find('/', 5) == std::string::npos) {
+      if (name.starts_with(prefix) && name.ends_with(".xml") &&
+          name.find('/', 5) == std::string::npos) {
         parts.push_back(name);
       }
     }
@@ -31,23 +32,31 @@ std::vector<std::string> DocxExtraParts(const std::vector<std::string>& names) {
 
 Status DocxPartText(std::string_view xml, const std::string& entry, TextBuilder& out) {
   std::vector<std::string> open;  // names of the open elements, for "is this tab in a run?"
+  int fallback = 0;  // open mc:Fallback: the same text box again, for older readers
   XmlEvents events;
   events.start = [&](std::string_view local, std::string_view, bool empty, const auto&) {
-    const std::string_view parent = open.empty() ? std::string_view() : std::string_view(open.back());
-    if (parent == "r") {
+    if (local == "Fallback" && !empty) ++fallback;
+    const std::string_view parent =
+        open.empty() ? std::string_view() : std::string_view(open.back());
+    if (parent == "r" && fallback == 0) {
       // <w:tab/> inside <w:tabs> (paragraph properties) is a tab stop, not a character.
-      if (local == "tab") out.Put('\t');
-      else if (local == "br" || local == "cr") out.Put('\n');
-      else if (local == "noBreakHyphen") out.Put('-');
+      if (local == "tab") {
+        out.Put('\t');
+      } else if (local == "br" || local == "cr") {
+        out.Put('\n');
+      } else if (local == "noBreakHyphen") {
+        out.Put('-');
+      }
     }
     if (!empty) open.emplace_back(local);
   };
   events.end = [&](std::string_view local, std::string_view) {
     if (!open.empty() && open.back() == local) open.pop_back();
-    if (local == "p") out.EndLine();
+    if (local == "Fallback" && fallback > 0) --fallback;
+    if (local == "p" && fallback == 0) out.EndLine();
   };
   events.text = [&](std::string_view text) {
-    if (!open.empty() && open.back() == "t") out.Append(text);
+    if (!open.empty() && open.back() == "t" && fallback == 0) out.Append(text);
   };
   events.stop = [&] { return out.full(); };
   return WalkXml(xml, "docx", entry, events);
@@ -57,7 +66,8 @@ Status OdtText(std::string_view xml, const std::string& entry, TextBuilder& out)
   int paragraphs = 0;  // open text:p / text:h (they nest through notes and frames)
   int skipped = 0;     // open text:tracked-changes (deleted text kept for change tracking)
   XmlEvents events;
-  events.start = [&](std::string_view local, std::string_view ns, bool empty, const auto& attribute) {
+  events.start = [&](std::string_view local, std::string_view ns, bool empty,
+                     const auto& attribute) {
     if (ns != kOdfText) return;
     if (local == "tracked-changes" && !empty) ++skipped;
     if (skipped > 0) return;
@@ -66,7 +76,8 @@ Status OdtText(std::string_view xml, const std::string& entry, TextBuilder& out)
     if (local == "s") {
       const std::string count = attribute(kOdfText, "c");
       int spaces = 1;
-      if (!count.empty() && count.size() < 5 && std::all_of(count.begin(), count.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      if (!count.empty() && count.size() < 5 &&
+          std::all_of(count.begin(), count.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         spaces = std::clamp(std::stoi(count), 1, kMaxOdfSpaces);
       }
       for (int i = 0; i < spaces; ++i) out.Put(' ');

@@ -25,15 +25,19 @@ void SilencePoppler() {
 }
 
 Result<DocumentText> ExtractPdfUnguarded(std::string_view bytes, const DocumentLimits& limits) {
-  if (!bytes.starts_with("%PDF-") && bytes.substr(0, 1024).find("%PDF-") == std::string_view::npos) {
+  if (!bytes.starts_with("%PDF-") &&
+      bytes.substr(0, 1024).find("%PDF-") == std::string_view::npos) {
     return Error::Corrupt("pdf: no %PDF- header in the first 1024 bytes");
   }
-  if (bytes.size() > static_cast<size_t>(INT_MAX)) return Error::Unsupported("pdf: file larger than 2 GiB");
+  if (bytes.size() > static_cast<size_t>(INT_MAX))
+    return Error::Unsupported("pdf: file larger than 2 GiB");
   // poppler reads the buffer in place and never writes to it (its API is not const-correct).
   std::unique_ptr<poppler::document> document(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!document) return Error::Corrupt("pdf: poppler cannot open the document (damaged or truncated)");
-  if (document->is_locked()) return Error::Unsupported("pdf: the document is encrypted with a password");
+  if (!document)
+    return Error::Corrupt("pdf: poppler cannot open the document (damaged or truncated)");
+  if (document->is_locked())
+    return Error::Unsupported("pdf: the document is encrypted with a password");
   const int pages = document->pages();
   if (pages <= 0) return Error::Corrupt("pdf: the document has no pages");
   TextBuilder out(limits.max_text_bytes);

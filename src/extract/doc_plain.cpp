@@ -56,10 +56,11 @@ Result<std::string> Convert(std::string_view bytes, const char* from, std::strin
   // UTF-8 needs at most 3 bytes per UTF-16 unit and per single-byte character.
   std::string out(static_cast<size_t>(in_len) * 3 + 4, '\0');
   UErrorCode status = U_ZERO_ERROR;
-  const int32_t n = ucnv_convert("UTF-8", from, out.data(), static_cast<int32_t>(out.size()), bytes.data(), in_len,
-                                 &status);
+  const int32_t n = ucnv_convert("UTF-8", from, out.data(), static_cast<int32_t>(out.size()),
+                                 bytes.data(), in_len, &status);
   if (U_FAILURE(status)) {
-    return Error::Corrupt(std::string(kind) + ": cannot convert from " + from + ": " + u_errorName(status));
+    return Error::Corrupt(std::string(kind) + ": cannot convert from " + from + ": " +
+                          u_errorName(status));
   }
   out.resize(static_cast<size_t>(n));
   return out;
@@ -68,14 +69,18 @@ Result<std::string> Convert(std::string_view bytes, const char* from, std::strin
 }  // namespace
 
 Result<std::string> DecodeToUtf8(std::string_view bytes, std::string_view kind) {
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  else if (bytes.starts_with("\xFF\xFE")) return Convert(bytes.substr(2), "UTF-16LE", kind);
-  else if (bytes.starts_with("\xFE\xFF")) return Convert(bytes.substr(2), "UTF-16BE", kind);
+  if (bytes.starts_with("\xEF\xBB\xBF"))
+    bytes.remove_prefix(3);
+  else if (bytes.starts_with("\xFF\xFE"))
+    return Convert(bytes.substr(2), "UTF-16LE", kind);
+  else if (bytes.starts_with("\xFE\xFF"))
+    return Convert(bytes.substr(2), "UTF-16BE", kind);
   const NulPattern nul = CountNuls(bytes.substr(0, kSniffBytes));
   if (nul.odd > 0.3 && nul.even < 0.02) return Convert(bytes, "UTF-16LE", kind);
   if (nul.even > 0.3 && nul.odd < 0.02) return Convert(bytes, "UTF-16BE", kind);
   // A few NULs happen in real text files (padding, a stray terminator); many mean binary.
-  if (nul.all > 0.01) return Error::Unsupported(std::string(kind) + ": not text (binary data with NUL bytes)");
+  if (nul.all > 0.01)
+    return Error::Unsupported(std::string(kind) + ": not text (binary data with NUL bytes)");
   if (IsValidUtf8(bytes)) return std::string(bytes);
   return Convert(bytes, "windows-1252", kind);
 }

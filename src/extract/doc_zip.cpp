@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <mutex>
 
 namespace casegraph::extract::doc {
 namespace {
@@ -31,14 +32,16 @@ Result<std::unique_ptr<MemoryZip>> MemoryZip::Open(std::string_view bytes, std::
   zip_error_init(&error);
   zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
   if (source == nullptr) {
-    Error e = Error::Corrupt(std::string(kind) + ": cannot read the zip container: " + ZipError(&error));
+    Error e =
+        Error::Corrupt(std::string(kind) + ": cannot read the zip container: " + ZipError(&error));
     zip_error_fini(&error);
     return e;
   }
   zip_t* zip = zip_open_from_source(source, ZIP_RDONLY, &error);
   if (zip == nullptr) {
     zip_source_free(source);
-    Error e = Error::Corrupt(std::string(kind) + ": not a readable zip container: " + ZipError(&error));
+    Error e =
+        Error::Corrupt(std::string(kind) + ": not a readable zip container: " + ZipError(&error));
     zip_error_fini(&error);
     return e;
   }
@@ -66,7 +69,8 @@ Result<std::optional<std::string>> MemoryZip::Read(const std::string& name) {
   const Location where{name, ""};
   zip_file_t* file = zip_fopen_index(zip_, static_cast<zip_uint64_t>(index), 0);
   if (file == nullptr) {
-    return Error::Corrupt(kind_ + ": cannot open zip entry: " + std::string(zip_strerror(zip_)), where);
+    return Error::Corrupt(kind_ + ": cannot open zip entry: " + std::string(zip_strerror(zip_)),
+                          where);
   }
   // The declared size can lie, so the bytes actually inflated are what is counted.
   std::string out;
@@ -74,7 +78,8 @@ Result<std::optional<std::string>> MemoryZip::Read(const std::string& name) {
   for (;;) {
     const zip_int64_t n = zip_fread(file, buffer, sizeof buffer);
     if (n < 0) {
-      Error e = Error::Corrupt(kind_ + ": damaged zip entry: " + std::string(zip_file_strerror(file)), where);
+      Error e = Error::Corrupt(
+          kind_ + ": damaged zip entry: " + std::string(zip_file_strerror(file)), where);
       zip_fclose(file);
       return e;
     }
@@ -84,23 +89,31 @@ Result<std::optional<std::string>> MemoryZip::Read(const std::string& name) {
     if (out.size() > limits_.max_entry_bytes || read_bytes_ > limits_.max_zip_bytes) {
       zip_fclose(file);
       const bool entry = out.size() > limits_.max_entry_bytes;
-      return Error::Unsupported(kind_ + ": zip entry expands past " +
-                                    std::to_string(entry ? limits_.max_entry_bytes : limits_.max_zip_bytes) +
-                                    (entry ? " bytes (zip bomb?)" : " bytes in total (zip bomb?)"),
-                                where);
+      return Error::Unsupported(
+          kind_ + ": zip entry expands past " +
+              std::to_string(entry ? limits_.max_entry_bytes : limits_.max_zip_bytes) +
+              (entry ? " bytes (zip bomb?)" : " bytes in total (zip bomb?)"),
+          where);
     }
   }
   zip_fclose(file);
   return std::optional<std::string>(std::move(out));
 }
 
-Status WalkXml(std::string_view xml, std::string_view kind, const std::string& entry, const XmlEvents& events) {
-  if (xml.size() > static_cast<size_t>(INT_MAX)) return Error::Unsupported(std::string(kind) + ": XML part too large");
+Status WalkXml(std::string_view xml, std::string_view kind, const std::string& entry,
+               const XmlEvents& events) {
+  if (xml.size() > static_cast<size_t>(INT_MAX))
+    return Error::Unsupported(std::string(kind) + ": XML part too large");
+  // libxml2 wants its globals set up once before parsers run on several threads.
+  static std::once_flag init_once;
+  std::call_once(init_once, [] { xmlInitParser(); });
   // No XML_PARSE_NOENT / DTDLOAD / DTDATTR: entities are not substituted and nothing outside the
   // buffer is read (XXE); NONET forbids network access should anything still try.
   const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
-  xmlTextReaderPtr reader = xmlReaderForMemory(xml.data(), static_cast<int>(xml.size()), nullptr, nullptr, options);
-  if (reader == nullptr) return Error::Corrupt(std::string(kind) + ": cannot read XML", Location{entry, ""});
+  xmlTextReaderPtr reader =
+      xmlReaderForMemory(xml.data(), static_cast<int>(xml.size()), nullptr, nullptr, options);
+  if (reader == nullptr)
+    return Error::Corrupt(std::string(kind) + ": cannot read XML", Location{entry, ""});
   std::string first_error;
   xmlTextReaderSetStructuredErrorHandler(reader, KeepFirstError, &first_error);
   auto attribute = [reader](const char* ns, const char* local) {
@@ -124,15 +137,17 @@ Status WalkXml(std::string_view xml, std::string_view kind, const std::string& e
         events.end(local, ns);
       }
     } else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
-               type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
+               type == XML_READER_TYPE_WHITESPACE ||
+               type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
       if (events.text) events.text(Str(xmlTextReaderConstValue(reader)));
     }
   }
   const int line = xmlTextReaderGetParserLineNumber(reader);
   xmlFreeTextReader(reader);
   if (status < 0) {
-    return Error::Corrupt(std::string(kind) + ": malformed XML" + (first_error.empty() ? "" : ": " + first_error),
-                          Location{entry, "line " + std::to_string(line)});
+    return Error::Corrupt(
+        std::string(kind) + ": malformed XML" + (first_error.empty() ? "" : ": " + first_error),
+        Location{entry, "line " + std::to_string(line)});
   }
   return Ok();
 }

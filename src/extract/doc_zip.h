@@ -43,17 +43,20 @@ class MemoryZip {
 // What the XML walk reports. Names are local names (no prefix); `ns` the namespace URI.
 struct XmlEvents {
   // An element opens; `attribute(ns, local)` reads one of its attributes ("" when absent).
-  std::function<void(std::string_view local, std::string_view ns, bool empty,
-                     const std::function<std::string(const char* ns, const char* local)>& attribute)>
+  std::function<void(
+      std::string_view local, std::string_view ns, bool empty,
+      const std::function<std::string(const char* ns, const char* local)>& attribute)>
       start;
-  std::function<void(std::string_view local, std::string_view ns)> end;  // also after an empty element
-  std::function<void(std::string_view text)> text;                      // text, CDATA and white space
-  std::function<bool()> stop;                                           // true: stop reading early
+  std::function<void(std::string_view local, std::string_view ns)>
+      end;                                          // also after an empty element
+  std::function<void(std::string_view text)> text;  // text, CDATA and white space
+  std::function<bool()> stop;                       // true: stop reading early
 };
 
 // Walks `xml` with libxml2's reader: no network, no DTD loading, no entity substitution (an
 // external entity is never fetched; a reference stays unexpanded and is skipped).
 // Errors name `kind`, the entry and the line.
-Status WalkXml(std::string_view xml, std::string_view kind, const std::string& entry, const XmlEvents& events);
+Status WalkXml(std::string_view xml, std::string_view kind, const std::string& entry,
+               const XmlEvents& events);
 
 }  // namespace casegraph::extract::doc

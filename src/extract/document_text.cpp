@@ -12,7 +12,9 @@ namespace doc {
 
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Length of the longest prefix of `s` (at most `max`) that ends on a UTF-8 boundary.
 size_t Utf8Prefix(std::string_view s, size_t max) {
@@ -68,7 +70,8 @@ namespace {
 
 std::string Lower(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return out;
 }
 
@@ -81,7 +84,8 @@ std::string Extension(std::string_view file_name) {
 }
 
 uint16_t Le16(std::string_view s, size_t at) {
-  return static_cast<uint16_t>(static_cast<unsigned char>(s[at]) | (static_cast<unsigned char>(s[at + 1]) << 8));
+  return static_cast<uint16_t>(static_cast<unsigned char>(s[at]) |
+                               (static_cast<unsigned char>(s[at + 1]) << 8));
 }
 
 // ODF puts an uncompressed entry "mimetype" first, so the type is readable from the head; a
@@ -93,7 +97,8 @@ std::string ZipKindFromHead(std::string_view head) {
   const std::string_view name = head.substr(30, name_len);
   if (name == "mimetype") {
     const size_t data = 30 + name_len + extra_len;
-    if (data < head.size() && head.substr(data).starts_with("application/vnd.oasis.opendocument.text")) {
+    if (data < head.size() &&
+        head.substr(data).starts_with("application/vnd.oasis.opendocument.text")) {
       // "...opendocument.text-template" and "-master" are text documents too.
       return "odt";
     }
@@ -136,7 +141,8 @@ std::string DocumentKind(std::string_view mime, std::string_view file_name, std:
   return "";
 }
 
-Result<DocumentText> ExtractDocumentText(std::string_view bytes, std::string_view kind, size_t max_text_bytes) {
+Result<DocumentText> ExtractDocumentText(std::string_view bytes, std::string_view kind,
+                                         size_t max_text_bytes) {
   DocumentLimits limits;
   limits.max_text_bytes = max_text_bytes;
   return ExtractDocumentText(bytes, kind, limits);

@@ -15,16 +15,17 @@
 namespace casegraph::extract {
 
 struct DocumentText {
-  std::string extractor;  // "pdf" | "docx" | "odt" | "html" | "text"
-  std::string text;       // valid UTF-8; paragraphs end with '\n', PDF pages with '\f'
-  bool truncated = false; // a limit cut the text short (what was read is kept)
+  std::string extractor;   // "pdf" | "docx" | "odt" | "html" | "text"
+  std::string text;        // valid UTF-8; paragraphs end with '\n', PDF pages with '\f'
+  bool truncated = false;  // a limit cut the text short (what was read is kept)
 };
 
 struct DocumentLimits {
-  size_t max_text_bytes = 16u << 20;     // text kept; beyond it `truncated` is set
-  uint64_t max_entry_bytes = 64u << 20;  // DOCX/ODT: uncompressed bytes of one zip entry (zip bombs)
-  uint64_t max_zip_bytes = 256u << 20;   // DOCX/ODT: uncompressed bytes of all entries read
-  int max_pdf_pages = 5000;              // pages read; later pages set `truncated`
+  size_t max_text_bytes = 16u << 20;  // text kept; beyond it `truncated` is set
+  uint64_t max_entry_bytes =
+      64u << 20;                        // DOCX/ODT: uncompressed bytes of one zip entry (zip bombs)
+  uint64_t max_zip_bytes = 256u << 20;  // DOCX/ODT: uncompressed bytes of all entries read
+  int max_pdf_pages = 5000;             // pages read; later pages set `truncated`
 };
 
 // The extractor for a file from its MIME type (libmagic), name and first bytes; "" when none.

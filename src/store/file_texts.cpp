@@ -3,7 +3,8 @@
 namespace casegraph::store {
 
 Status StoreFileText(Db& db, int64_t file_id, const extract::DocumentText& text) {
-  auto insert = db.Prepare("INSERT OR IGNORE INTO file_texts(file_id, extractor, text) VALUES(?, ?, ?)");
+  auto insert =
+      db.Prepare("INSERT OR IGNORE INTO file_texts(file_id, extractor, text) VALUES(?, ?, ?)");
   if (!insert) return insert.error();
   insert->Bind(1, file_id).Bind(2, text.extractor).Bind(3, text.text);
   CASEGRAPH_RETURN_IF_ERROR(insert->Run());

@@ -2,12 +2,15 @@
 
 namespace casegraph::store {
 
-Result<std::vector<FileMatch>> MatchFiles(Db& db, const std::string& fts_query, int64_t case_id, bool by_relevance) {
+Result<std::vector<FileMatch>> MatchFiles(Db& db, const std::string& fts_query, int64_t case_id,
+                                          bool by_relevance) {
   // The place subqueries run once per matching file; the joins after them only give the path
   // that orders the list.
   auto stmt = db.Prepare(
       "SELECT p.file_id, p.score, p.sf_id, p.att_id FROM ("
-      "  SELECT f.rowid AS file_id, " + std::string(by_relevance ? "f.rank" : "0.0") + " AS score, "
+      "  SELECT f.rowid AS file_id, " +
+      std::string(by_relevance ? "f.rank" : "0.0") +
+      " AS score, "
       "    (SELECT sf.id FROM scan_files sf JOIN exhibits e ON e.id = sf.exhibit_id "
       "      WHERE sf.file_id = f.rowid AND (?2 = 0 OR e.case_id = ?2) "
       "      ORDER BY sf.exhibit_id, sf.path, sf.id LIMIT 1) AS sf_id, "
@@ -57,7 +60,8 @@ Result<SearchHit> FileHit(Db& db, const std::string& fts_query, const FileMatch&
     // An attachment is cited by the message that carried it.
     auto place = db.Prepare(
         "SELECT c.code, e.label, e.sha256, m.locator, COALESCE(a.declared_path, a.file_name, ''), "
-        "       COALESCE(a.mime_type, '') FROM attachments a JOIN messages m ON m.id = a.message_id "
+        "       COALESCE(a.mime_type, '') FROM attachments a JOIN messages m ON m.id = "
+        "a.message_id "
         "JOIN exhibits e ON e.id = a.exhibit_id JOIN cases c ON c.id = e.case_id WHERE a.id = ?");
     if (!place) return place.error();
     place->Bind(1, match.attachment_id.value_or(0));

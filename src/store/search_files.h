@@ -24,7 +24,8 @@ struct FileMatch {
 // Every matching file in scope (`case_id` 0: all cases), by path then SHA-256, or by
 // relevance first with `by_relevance`. The place cited is the first scan_files row by
 // (exhibit id, path), else the first attachment by (exhibit id, message id).
-Result<std::vector<FileMatch>> MatchFiles(Db& db, const std::string& fts_query, int64_t case_id, bool by_relevance);
+Result<std::vector<FileMatch>> MatchFiles(Db& db, const std::string& fts_query, int64_t case_id,
+                                          bool by_relevance);
 
 // The hit shown for one match: path, digests, MIME type, extractor, snippet and citation.
 Result<SearchHit> FileHit(Db& db, const std::string& fts_query, const FileMatch& match);

@@ -37,8 +37,8 @@ std::string MakeZip(const Entries& entries) {
 const char* kW = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
 
 std::string WordXml(const std::string& body, const std::string& prolog = "") {
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" + prolog + "<w:document " + kW +
-         "><w:body>" + body + "</w:body></w:document>";
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" + prolog +
+         "<w:document " + kW + "><w:body>" + body + "</w:body></w:document>";
 }
 
 std::string Docx(const std::string& document_xml, Entries more = {}) {
@@ -53,7 +53,8 @@ std::string Odt(const std::string& office_text) {
       "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
       "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>" +
       office_text + "</office:text></office:body></office:document-content>";
-  return MakeZip({{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", content}});
+  return MakeZip(
+      {{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", content}});
 }
 
 DocumentText Extract(const std::string& bytes, const std::string& kind) {
@@ -66,7 +67,9 @@ DocumentText Extract(const std::string& bytes, const std::string& kind) {
 
 TEST(DocumentKindTest, FromMimeType) {
   EXPECT_EQ(DocumentKind("application/pdf", "a.bin", ""), "pdf");
-  EXPECT_EQ(DocumentKind("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "x", ""), "docx");
+  EXPECT_EQ(DocumentKind("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                         "x", ""),
+            "docx");
   EXPECT_EQ(DocumentKind("application/vnd.oasis.opendocument.text", "x", ""), "odt");
   EXPECT_EQ(DocumentKind("text/html", "page", ""), "html");
   EXPECT_EQ(DocumentKind("text/plain; charset=utf-8", "notes", "hello"), "text");
@@ -87,7 +90,8 @@ TEST(DocumentKindTest, ZipContainersByNameOrFirstEntry) {
 
 TEST(DocumentKindTest, PdfAndUtf16ByHeadBytes) {
   EXPECT_EQ(DocumentKind("application/octet-stream", "blob", "%PDF-1.7\n"), "pdf");
-  EXPECT_EQ(DocumentKind("application/octet-stream", "blob", std::string("\xFF\xFEh\0i\0", 6)), "text");
+  EXPECT_EQ(DocumentKind("application/octet-stream", "blob", std::string("\xFF\xFEh\0i\0", 6)),
+            "text");
   EXPECT_EQ(DocumentKind("application/octet-stream", "blob", std::string("\x01\x02\0\0", 4)), "");
 }
 
@@ -135,7 +139,9 @@ TEST(PdfTextTest, TruncatedOrForeignBytesAreErrors) {
   // but never reads past the end; whatever it answers, page 2's last line is not invented.
   for (size_t cut : {pdf.size() / 3, pdf.size() / 2, pdf.size() - 30}) {
     auto t = ExtractDocumentText(pdf.substr(0, cut), "pdf");
-    if (t.ok()) EXPECT_EQ(t->text.find("atlas"), std::string::npos) << cut;
+    if (t.ok()) {
+      EXPECT_EQ(t->text.find("atlas"), std::string::npos) << cut;
+    }
   }
 }
 
@@ -148,11 +154,13 @@ TEST(DocxTextTest, ParagraphsRunsTabsBreaksAndNotes) {
       "<w:r><w:tab/><w:t>minutes</w:t><w:br/><w:t>second line</w:t></w:r></w:p>"
       "<w:p><w:r><w:delText>removed words</w:delText><w:instrText>PAGE</w:instrText>"
       "<w:t>Bahçede çiçekleri suladık; ığdır üzümleri olgunlaştı.</w:t></w:r></w:p>";
-  const std::string header = "<w:hdr " + std::string(kW) + "><w:p><w:r><w:t>Header words</w:t></w:r></w:p></w:hdr>";
+  const std::string header =
+      "<w:hdr " + std::string(kW) + "><w:p><w:r><w:t>Header words</w:t></w:r></w:p></w:hdr>";
   const std::string notes =
-      "<w:footnotes " + std::string(kW) + "><w:footnote><w:p><w:r><w:t>A footnote</w:t></w:r></w:p></w:footnote></w:footnotes>";
-  const DocumentText t =
-      Extract(Docx(WordXml(body), {{"word/header1.xml", header}, {"word/footnotes.xml", notes}}), "docx");
+      "<w:footnotes " + std::string(kW) +
+      "><w:footnote><w:p><w:r><w:t>A footnote</w:t></w:r></w:p></w:footnote></w:footnotes>";
+  const DocumentText t = Extract(
+      Docx(WordXml(body), {{"word/header1.xml", header}, {"word/footnotes.xml", notes}}), "docx");
   EXPECT_EQ(t.extractor, "docx");
   EXPECT_EQ(t.text,
             "Garden club \tminutes\nsecond line\n"
@@ -160,12 +168,24 @@ TEST(DocxTextTest, ParagraphsRunsTabsBreaksAndNotes) {
             "Header words\nA footnote\n");
 }
 
+TEST(DocxTextTest, TextBoxFallbackIsNotRepeated) {
+  const std::string body =
+      "<w:p><w:r><mc:AlternateContent "
+      "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\">"
+      "<mc:Choice Requires=\"wps\"><w:txbxContent><w:p><w:r><w:t>Boxed note</w:t></w:r></w:p>"
+      "</w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent><w:p><w:r><w:t>Boxed note</w:t>"
+      "</w:r></w:p></w:txbxContent></mc:Fallback></mc:AlternateContent></w:r></w:p>";
+  EXPECT_EQ(Extract(Docx(WordXml(body)), "docx").text, "Boxed note\n");
+}
+
 TEST(OdtTextTest, ParagraphsHeadingsSpacesAndTabs) {
   const std::string body =
       "<text:h text:outline-level=\"1\">Kitap   kulübü</text:h>"
-      "<text:tracked-changes><text:changed-region><text:deletion><text:p>gone</text:p></text:deletion>"
+      "<text:tracked-changes><text:changed-region><text:deletion><text:p>gone</text:p></"
+      "text:deletion>"
       "</text:changed-region></text:tracked-changes>"
-      "<text:p>Bu hafta <text:span>İstanbul</text:span> gezisi<text:s text:c=\"3\"/>var.<text:tab/>Saat"
+      "<text:p>Bu hafta <text:span>İstanbul</text:span> gezisi<text:s "
+      "text:c=\"3\"/>var.<text:tab/>Saat"
       "<text:line-break/>on ikide.</text:p><text:p/>";
   const DocumentText t = Extract(Odt(body), "odt");
   EXPECT_EQ(t.extractor, "odt");
@@ -180,7 +200,8 @@ TEST(OfficeTextTest, CorruptOrIncompleteContainersAreErrors) {
   EXPECT_NE(no_main.error().message().find("word/document.xml"), std::string::npos);
   std::string docx = Docx(WordXml("<w:p><w:r><w:t>cut short</w:t></w:r></w:p>"));
   EXPECT_FALSE(ExtractDocumentText(docx.substr(0, docx.size() - 10), "docx").ok());
-  auto bad_xml = ExtractDocumentText(Docx("<w:document " + std::string(kW) + ">\n<w:body><w:p>\n</w:body>"), "docx");
+  auto bad_xml = ExtractDocumentText(
+      Docx("<w:document " + std::string(kW) + ">\n<w:body><w:p>\n</w:body>"), "docx");
   ASSERT_FALSE(bad_xml.ok());
   EXPECT_EQ(bad_xml.error().where().file, "word/document.xml");
   EXPECT_EQ(bad_xml.error().where().place.rfind("line ", 0), 0u) << bad_xml.error().ToString();
@@ -189,7 +210,8 @@ TEST(OfficeTextTest, CorruptOrIncompleteContainersAreErrors) {
 TEST(OfficeTextTest, ZipBombEntryIsRefused) {
   DocumentLimits limits;
   limits.max_entry_bytes = 1u << 20;
-  const std::string big = WordXml("<w:p><w:r><w:t>" + std::string(2u << 20, 'a') + "</w:t></w:r></w:p>");
+  const std::string big =
+      WordXml("<w:p><w:r><w:t>" + std::string(2u << 20, 'a') + "</w:t></w:r></w:p>");
   const std::string docx = Docx(big);
   ASSERT_LT(docx.size(), 64u * 1024);  // deflate makes 2 MiB of 'a' tiny: the shape of a bomb
   auto t = ExtractDocumentText(docx, "docx", limits);
@@ -206,8 +228,10 @@ TEST(OfficeTextTest, ZipBombEntryIsRefused) {
 TEST(OfficeTextTest, ExternalEntitiesAreNeverRead) {
   const std::string dir = testing::MakeTempDir("cg-xxe");
   testing::WriteFile(dir + "/secret.txt", "LEAKEDMARKER");
-  const std::string prolog = "<!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"file://" + dir + "/secret.txt\">]>\n";
-  auto t = ExtractDocumentText(Docx(WordXml("<w:p><w:r><w:t>before &xxe; after</w:t></w:r></w:p>", prolog)), "docx");
+  const std::string prolog =
+      "<!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"file://" + dir + "/secret.txt\">]>\n";
+  auto t = ExtractDocumentText(
+      Docx(WordXml("<w:p><w:r><w:t>before &xxe; after</w:t></w:r></w:p>", prolog)), "docx");
   ASSERT_TRUE(t.ok()) << t.error().ToString();
   EXPECT_EQ(t->text.find("LEAKEDMARKER"), std::string::npos);
   EXPECT_EQ(t->text, "before  after\n");
@@ -219,7 +243,8 @@ TEST(OfficeTextTest, ExternalEntitiesAreNeverRead) {
     laughs += "\">";
   }
   laughs += "]>\n";
-  auto lol = ExtractDocumentText(Docx(WordXml("<w:p><w:r><w:t>&a9;</w:t></w:r></w:p>", laughs)), "docx");
+  auto lol =
+      ExtractDocumentText(Docx(WordXml("<w:p><w:r><w:t>&a9;</w:t></w:r></w:p>", laughs)), "docx");
   ASSERT_FALSE(lol.ok());
   EXPECT_EQ(lol.error().where().file, "word/document.xml") << lol.error().ToString();
 }
@@ -258,12 +283,17 @@ TEST(PlainTextTest, Utf8AndUtf16WithBom) {
 
 TEST(PlainTextTest, Latin1AndWindows1252Fallback) {
   EXPECT_EQ(Extract("caf\xE9 cr\xE8me", "text").text, "café crème");
-  EXPECT_EQ(Extract("\x93quoted\x94 \x80 5", "text").text, "\xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x82\xAC 5");
+  EXPECT_EQ(Extract("\x93quoted\x94 \x80 5", "text").text,
+            "\xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x82\xAC 5");
 }
 
 TEST(PlainTextTest, BinaryDataIsNotText) {
   std::string binary;
-  for (int i = 0; i < 1000; ++i) binary += std::string("\x7F" "ELF\0\0\0\x02", 8);
+  for (int i = 0; i < 1000; ++i)
+    binary += std::string(
+        "\x7F"
+        "ELF\0\0\0\x02",
+        8);
   auto t = ExtractDocumentText(binary, "text");
   ASSERT_FALSE(t.ok());
   EXPECT_NE(t.error().message().find("not text"), std::string::npos);
@@ -274,7 +304,8 @@ TEST(DocumentTextTest, TextLimitCutsOnACharacterBoundary) {
   ASSERT_TRUE(t.ok());
   EXPECT_TRUE(t->truncated);
   EXPECT_EQ(t->text, "ı");
-  auto docx = ExtractDocumentText(Docx(WordXml("<w:p><w:r><w:t>abcdefgh</w:t></w:r></w:p>")), "docx", 3);
+  auto docx =
+      ExtractDocumentText(Docx(WordXml("<w:p><w:r><w:t>abcdefgh</w:t></w:r></w:p>")), "docx", 3);
   ASSERT_TRUE(docx.ok());
   EXPECT_EQ(docx->text, "abc");
   EXPECT_TRUE(docx->truncated);
@@ -295,7 +326,8 @@ TEST(PdfTextTest, PopplerSyntaxErrorsStayOffStderr) {
   const int file = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   ASSERT_GE(file, 0);
   dup2(file, 2);
-  for (size_t cut : {pdf.size() / 2, pdf.size() - 30}) (void)ExtractDocumentText(pdf.substr(0, cut), "pdf");
+  for (size_t cut : {pdf.size() / 2, pdf.size() - 30})
+    (void)ExtractDocumentText(pdf.substr(0, cut), "pdf");
   std::string broken = pdf;
   broken.replace(broken.find("/Contents 6 0 R"), 15, "/Contents 9 0 R");
   (void)ExtractDocumentText(broken, "pdf");
