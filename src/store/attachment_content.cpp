@@ -81,7 +81,7 @@ Result<AttachmentContentCounts> AnalyzeAttachments(Db& db, int64_t exhibit_id, c
         std::string_view bytes = (*view)->bytes();
         const std::string mime = SniffMime(bytes.substr(0, 64), a.mime_type);
         if (!pdq && IsHashableImage(mime) && bytes.size() <= limits.image_bytes) {
-          if (auto computed = hashing::PdqFromImageBytes(bytes)) {
+          if (auto computed = PdqOfImageFile(bytes, limits)) {
             pdq = *computed;
             ++counts.images;
           }

@@ -11,7 +11,10 @@ Result<std::vector<CaseStats>> QueryStats(Workspace& ws) {
       (SELECT COUNT(*) FROM conversations v JOIN exhibits e ON e.id=v.exhibit_id WHERE e.case_id=c.id),
       (SELECT COALESCE(SUM(e.last_message_id - e.first_message_id + 1),0) FROM exhibits e WHERE e.case_id=c.id AND e.first_message_id IS NOT NULL),
       (SELECT COUNT(*) FROM attachments a JOIN exhibits e ON e.id=a.exhibit_id WHERE e.case_id=c.id),
-      (SELECT COUNT(DISTINCT a.file_id) FROM attachments a JOIN exhibits e ON e.id=a.exhibit_id WHERE e.case_id=c.id AND a.file_id IS NOT NULL),
+      (SELECT COUNT(*) FROM (SELECT a.file_id FROM attachments a JOIN exhibits e ON e.id=a.exhibit_id
+                             WHERE e.case_id=c.id AND a.file_id IS NOT NULL
+                             UNION SELECT sf.file_id FROM scan_files sf JOIN exhibits e ON e.id=sf.exhibit_id
+                             WHERE e.case_id=c.id AND sf.file_id IS NOT NULL)),
       (SELECT COUNT(DISTINCT o.identifier_id) FROM identifier_occurrences o JOIN exhibits e ON e.id=o.exhibit_id WHERE e.case_id=c.id)
     FROM cases c ORDER BY c.code)sql");
   if (!stmt) return stmt.error();

@@ -7,6 +7,12 @@ namespace casegraph::store {
 
 bool IsHashableImage(std::string_view mime) { return mime == "image/jpeg" || mime == "image/png"; }
 
+Result<hashing::PdqResult> PdqOfImageFile(std::string_view bytes, const ScanLimits& limits) {
+  auto image = hashing::DecodeImage(bytes, limits.image_pixels);
+  if (!image) return image.error();
+  return hashing::PdqFromImage(*image);
+}
+
 ScanWorker::ScanWorker(const triage::FileTree& tree, const rules::RuleSet* rules, ScanLimits limits)
     : tree_(tree), rules_(rules), limits_(limits) {}
 
@@ -35,13 +41,16 @@ ScannedFile ScanWorker::Process(uint64_t seq, triage::TriageEntry entry) {
   file.mime_type = analysis->mime_type;
   if (analysis->content_kept) FromContent(file, analysis->content);
   else if (IsHashableImage(file.mime_type)) file.problems.push_back("image larger than the PDQ limit: not decoded");
+  if (rules_ != nullptr && rules_->has_yara() && file.digests->size_bytes > limits_.yara_bytes) {
+    file.problems.push_back("YARA not applied: larger than " + std::to_string(limits_.yara_bytes >> 20) + " MiB");
+  }
   return file;
 }
 
 void ScanWorker::FromContent(ScannedFile& file, const std::string& content) {
   const std::string name = BaseName(file.entry.path);
   if (IsHashableImage(file.mime_type) && content.size() <= limits_.image_bytes) {
-    auto pdq = hashing::PdqFromImageBytes(content);
+    auto pdq = PdqOfImageFile(content, limits_);
     if (pdq) file.pdq = *pdq;
     else file.problems.push_back("image not decoded: " + pdq.error().message());
   }

@@ -20,6 +20,7 @@ namespace casegraph::store {
 
 struct ScanLimits {
   uint64_t image_bytes = 64ull << 20;     // larger images are hashed but not decoded for PDQ
+  uint64_t image_pixels = 50'000'000;     // a decoded image holds 3 bytes and ~12 bytes of floats per pixel
   uint64_t document_bytes = 64ull << 20;  // larger documents are hashed but their text not indexed
   uint64_t yara_bytes = 256ull << 20;     // YARA runs over content kept in memory up to this size
 };
@@ -53,5 +54,8 @@ class ScanWorker {
 
 // True for the MIME types whose pixels PDQ hashes (the decoder's formats).
 bool IsHashableImage(std::string_view mime);
+
+// Decodes `bytes` (refusing more than limits.image_pixels) and hashes the full-resolution pixels.
+Result<hashing::PdqResult> PdqOfImageFile(std::string_view bytes, const ScanLimits& limits);
 
 }  // namespace casegraph::store
