@@ -69,6 +69,7 @@ void WriteJson(JsonWriter& j, const store::ScanOutcome& o, const std::vector<sto
 }
 
 void PrintText(const store::ScanOutcome& o, const std::vector<store::FileMatchView>& matches,
+               const std::vector<store::FileMatchView>& known,
                const std::vector<store::RuleHitView>& hits, const std::vector<store::ScanProblemView>& problems) {
   const store::ScanCounts& c = o.counts;
   std::printf("scanned  %s  sha256:%s  %s\n", o.label.c_str(), o.sha256.c_str(), o.kind.c_str());
@@ -81,6 +82,7 @@ void PrintText(const store::ScanOutcome& o, const std::vector<store::FileMatchVi
   std::printf("  %llu known files hidden (--show-known lists them); %zu matches of known-bad or alert sets; %zu rule hits\n",
               static_cast<unsigned long long>(c.known), matches.size(), hits.size());
   for (const auto& m : matches) PrintMatchLine(m);
+  for (const auto& m : known) PrintMatchLine(m);  // only with --show-known
   for (const auto& h : hits) PrintRuleHitLine(h);
   size_t shown = 0;
   for (const auto& p : problems) {
@@ -146,7 +148,7 @@ int RunScan(const Context& ctx, const ScanArgs& args) {
   } else if (o.status == "already-scanned") {
     std::printf("already-scanned  %s  sha256:%s  (nothing added)\n", o.label.c_str(), o.sha256.c_str());
   } else if (o.status == "scanned") {
-    PrintText(o, matches, hits, problems);
+    PrintText(o, matches, known, hits, problems);
   }
   if (o.status == "failed") {
     std::fprintf(stderr, "casegraph: error: %s: %s\n", o.path.c_str(), o.error ? o.error->ToString().c_str() : "failed");
