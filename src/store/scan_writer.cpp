@@ -2,25 +2,12 @@
 
 #include "hashing/digest.h"
 #include "hashing/pdq_hash.h"
+#include "rules/rule_hit.h"
 #include "store/file_texts.h"
 #include "store/rule_hits.h"
 
 namespace casegraph::store {
 namespace {
-
-// A short excerpt of `text` around [start, end), cut on UTF-8 boundaries.
-std::string Excerpt(std::string_view text, size_t start, size_t end) {
-  constexpr size_t kContext = 60;
-  size_t from = start > kContext ? start - kContext : 0;
-  size_t to = std::min(text.size(), end + kContext);
-  while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
-  while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
-  std::string out(text.substr(from, to - from));
-  for (char& c : out) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  }
-  return (from > 0 ? "…" : "") + out + (to < text.size() ? "…" : "");
-}
 
 // Why a listed entry that is not a regular file was not read.
 std::string NotReadReason(const triage::TriageEntry& e) {
@@ -157,7 +144,7 @@ Status ScanWriter::WriteRuleHits(const ScannedFile& f, int64_t scan_file_id, std
   for (const auto& h : rules_->MatchPath(e.path)) CASEGRAPH_RETURN_IF_ERROR(insert(h, "path", e.path));
   if (f.text) {
     for (const auto& h : rules_->MatchText(f.text->text)) {
-      CASEGRAPH_RETURN_IF_ERROR(insert(h, "document", Excerpt(f.text->text, h.start, h.end)));
+      CASEGRAPH_RETURN_IF_ERROR(insert(h, "document", rules::Excerpt(f.text->text, h.start, h.end)));
     }
   }
   for (const auto& h : f.content_hits) CASEGRAPH_RETURN_IF_ERROR(insert(h, "content", ""));
