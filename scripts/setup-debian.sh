@@ -15,6 +15,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 bc python3 python3-networkx python3-numpy python3-scipy time
   # tests build small disk images (FAT with a deleted file, ext4) and an E01 from them
   dosfstools mtools e2fsprogs ewf-tools coreutils
+  # reports and exports: the HTML report is opened in headless Chromium; GraphML/GEXF are
+  # validated with xmllint, CASE/UCO JSON-LD is parsed with rdflib
+  chromium fonts-dejavu-core libxml2-utils python3-rdflib
 )
 
 missing=()
