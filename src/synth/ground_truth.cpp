@@ -143,6 +143,13 @@ Result<GroundTruth> ReadGroundTruth(const std::string& path) {
     t.broadcast = r.OptStr(decoys, "broadcast");
     dom::array locals;
     if (decoys["local_names"].get(locals) == simdjson::SUCCESS) t.local_names = r.Strings(decoys, "local_names", "/decoys");
+    dom::array decoy_accounts;
+    if (decoys["accounts"].get(decoy_accounts) == simdjson::SUCCESS) t.decoy_accounts = r.Strings(decoys, "accounts", "/decoys");
+  }
+  dom::element reference;
+  if (root["reference"].get(reference) == simdjson::SUCCESS) {
+    t.known_bad_list = r.OptStr(reference, "known_bad");
+    t.rules_file = r.OptStr(reference, "rules");
   }
   i = 0;
   for (dom::element f : r.Array(root, "first_contacts", "")) {

@@ -50,7 +50,11 @@ Result<ScenarioSummary> WriteScenario(const ScenarioOptions& options) {
   for (auto& t : pool) t.join();
   for (const Status& st : status) CASEGRAPH_RETURN_IF_ERROR(st);
 
-  const GroundTruth truth = BuildGroundTruth(s, written);
+  auto reference = WriteReferenceFiles(s, options.out_dir);
+  if (!reference) return reference.error();
+  GroundTruth truth = BuildGroundTruth(s, written);
+  truth.known_bad_list = reference->known_bad;
+  truth.rules_file = reference->rules;
   ScenarioSummary summary;
   summary.folder = options.out_dir;
   summary.truth_file = options.out_dir + "/ground-truth.json";

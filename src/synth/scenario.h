@@ -75,6 +75,7 @@ struct SynthConversation {
   uint64_t filler = 0;
   uint64_t filler_seed = 0;
   int64_t filler_from = 0, filler_to = 0;
+  bool quiet = false;                 // planted lines only, never filler (a one-off exchange)
 };
 
 // Every message of `c` in time order (planted and filler merged), generated on the fly.
@@ -188,6 +189,14 @@ Result<uint64_t> WriteElementExhibit(const Scenario& s, SynthExhibit& e, const S
 Result<uint64_t> WriteRocketChatExhibit(const Scenario& s, SynthExhibit& e, const ScenarioOptions& o);
 Result<uint64_t> WriteWhatsAppExhibit(const Scenario& s, SynthExhibit& e, const ScenarioOptions& o);
 Result<uint64_t> WriteDiscordExhibit(const Scenario& s, SynthExhibit& e, const ScenarioOptions& o);
+
+// The examiner's reference material written beside the exhibits (scenario_reference.cpp):
+// paths relative to the scenario folder.
+struct ReferenceFiles {
+  std::string known_bad;  // sha256sum list of the files operatives send
+  std::string rules;      // rules file with a secrecy lexicon
+};
+Result<ReferenceFiles> WriteReferenceFiles(const Scenario& s, const std::string& out_dir);
 
 struct ScenarioSummary {
   std::string folder, truth_file;

@@ -60,6 +60,7 @@ Result<Scenario> PlanScenario(const ScenarioOptions& options) {
   plan::World w(&s, options.seed);
   std::vector<plan::CasePlan> cases = plan::PlanCases(w, options.cases);
   plan::PlanOperatives(w, cases);
+  plan::PlanStrangers(w, cases);
 
   for (plan::CasePlan& c : cases) {
     SynthCase sc;
@@ -89,6 +90,7 @@ Result<Scenario> PlanScenario(const ScenarioOptions& options) {
     if (e.format == "whatsapp-txt") ++fixed;
     for (SynthConversation& c : e.conversations) {
       fixed += c.planted.size();
+      if (c.quiet) continue;
       all.push_back(&c);
       weights.push_back(Weight(c, w.rng()));
     }

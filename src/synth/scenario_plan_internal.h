@@ -111,6 +111,8 @@ SynthConversation Group(World& w, std::string id, std::string title, const std::
 std::vector<CasePlan> PlanCases(World& w, int cases);
 // scenario_plan_operatives.cpp: operatives, their accounts, contacts and the planted story.
 void PlanOperatives(World& w, std::vector<CasePlan>& cases);
+// One stranger per case who writes once to the subject (scenario_plan_strangers.cpp).
+void PlanStrangers(World& w, std::vector<CasePlan>& cases);
 // scenario_plan_exhibits.cpp: an exhibit skeleton; the single-conversation exhibit of an
 // Element/Discord/WhatsApp chat.
 SynthExhibit NewExhibit(const CasePlan& c, std::string label, std::string format, int owner);

@@ -10,6 +10,7 @@
 //  - same username: an operative's Discord username is its Rocket.Chat or Telegram one;
 //  - a group where the operative meets the subject and friends before writing privately.
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "synth/scenario_plan_internal.h"
@@ -28,6 +29,15 @@ const char* Shown(Platform p) {
   }
   return "";
 }
+
+// Neutral requests for secrecy or deletion, in the languages of the scenario.
+const char* const kSecrecyLines[] = {
+    "bunu kimseye söyleme, tamam mı?",
+    "tell no one about our chats",
+    "okuduktan sonra bunu sil",
+    "delete this after you read it",
+    "aramızda kalsın",
+};
 
 class OperativeBuilder {
  public:
@@ -137,6 +147,9 @@ void OperativeBuilder::Contact(CasePlan& c, Platform p, Platform next, int64_t a
   Say(conv, reply, subject, Reply(w_.rng()));
   Say(conv, reply + w_.rng().Between(60, 600), op, Greeting(w_.rng()));
   if (first) SendFile(conv, reply + w_.rng().Between(700, 3000), op, "foto_" + std::to_string(j_ + 1) + "_" + std::to_string(++files_) + ".jpg");
+  // A request for secrecy, which the examiner's secrecy lexicon (reference/rules.toml) finds.
+  // Picked without the generator, so that every later draw stays where it was.
+  Say(conv, reply + 3100, op, kSecrecyLines[(static_cast<size_t>(j_) + static_cast<size_t>(p)) % std::size(kSecrecyLines)]);
   conv.filler_from = reply + 60;
   conv.filler_seed = w_.rng().Next();
   if (next != p) {

@@ -157,6 +157,9 @@ void TruthBuilder::Decoys() {
     if (seen.local || acct(seen.account).is_channel) continue;
     by_name[{PrefixOf(ref), acct(seen.account).display_name}].push_back(ref);
   }
+  for (const auto& [ref, seen] : v_.refs()) {  // refs() is ordered: the list comes out sorted
+    if (acct(seen.account).role == Role::kDecoy) t_.decoy_accounts.push_back(ref);
+  }
   for (const auto& [ref, seen] : v_.refs()) {  // the channel every subject follows
     if (acct(seen.account).is_channel && t_.broadcast.empty()) t_.broadcast = ref;
   }

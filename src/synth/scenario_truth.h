@@ -59,10 +59,13 @@ struct GroundTruth {
   std::vector<TruthLinked> linked_accounts;
   std::vector<TruthSuggestion> suggestions;
   std::vector<std::pair<std::string, std::string>> same_name;
+  std::vector<std::string> decoy_accounts;  // every ref a decoy is seen under (flags: never above low)
   std::string broadcast;
   std::vector<std::string> local_names;
   std::vector<TruthFirstContact> first_contacts;
   std::vector<TruthPath> paths;
+  // The examiner's reference material (relative to the scenario folder; empty when not written).
+  std::string known_bad_list, rules_file;
 };
 
 // `messages[i]`: the messages written for s.exhibits[i] (what its importer will count).

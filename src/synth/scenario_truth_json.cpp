@@ -95,6 +95,7 @@ std::string GroundTruthJson(const GroundTruth& t) {
   d.Raw(",\n  ").Key("decoys").Raw("{\n    ").Key("same_name");
   d.List(t.same_name, 6, [&](const std::pair<std::string, std::string>& p) { d.Strs({p.first, p.second}); });
   d.Raw(",\n    ").Key("broadcast").Str(t.broadcast).Raw(",\n    ").Key("local_names").Strs(t.local_names);
+  d.Raw(",\n    ").Key("accounts").Strs(t.decoy_accounts);
   d.Raw("\n  }");
   d.Raw(",\n  ").Key("first_contacts").List(t.first_contacts, 4, [&](const TruthFirstContact& f) {
     d.Raw("{").Key("case").Str(f.case_code).Raw(", ").Key("subject").Str(f.subject).Raw(", ").Key("account").Str(f.account);
@@ -104,6 +105,8 @@ std::string GroundTruthJson(const GroundTruth& t) {
   d.Raw(",\n  ").Key("paths").List(t.paths, 4, [&](const TruthPath& p) {
     d.Raw("{").Key("from").Str(p.from).Raw(", ").Key("to").Str(p.to).Raw(", ").Key("hops").Num(static_cast<uint64_t>(p.hops)).Raw("}");
   });
+  d.Raw(",\n  ").Key("reference").Raw("{").Key("known_bad").Str(t.known_bad_list);
+  d.Raw(", ").Key("rules").Str(t.rules_file).Raw("}");
   d.Raw("\n}\n");
   return d.take();
 }

@@ -125,6 +125,8 @@ std::string PlaceholderFileBytes(std::string_view file_name) {
   return "synthetic placeholder file: " + std::string(file_name) + "\n";
 }
 
+std::string_view SyntheticPhotoBytes() { return "\xFF\xD8\xFF\xE0 casegraph synthetic photo\n"; }
+
 const char* MimeTypeOf(std::string_view file_name) {
   std::string ext = SplitExtension(file_name).second;
   for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);

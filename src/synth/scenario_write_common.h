@@ -85,6 +85,9 @@ std::pair<std::string, std::string> SplitExtension(std::string_view name);
 
 // The bytes written for an attached file: a short placeholder line naming it.
 std::string PlaceholderFileBytes(std::string_view file_name);
+// The bytes the Telegram JSON and WhatsApp writers give every attached photo (a JPEG marker and
+// a placeholder line): one known file, listed in reference/known-bad.sha256.
+std::string_view SyntheticPhotoBytes();
 
 // A MIME type for the file name's extension (a handful of common ones, else octet-stream).
 const char* MimeTypeOf(std::string_view file_name);

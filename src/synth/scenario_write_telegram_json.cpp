@@ -8,6 +8,7 @@
 
 #include "synth/json_output.h"
 #include "synth/scenario.h"
+#include "synth/scenario_write_common.h"
 #include "synth/scenario_zone.h"
 #include "synth/synth_clock.h"
 #include "synth/synth_random.h"
@@ -174,7 +175,7 @@ Status TelegramJsonWriter::Message(const SynthConversation& c, const std::string
     std::string path = chat_folder + "files/" + m.file_name;
     if (o_.with_media) {
       CASEGRAPH_RETURN_IF_ERROR(MakeDirectories(folder_ + "/" + chat_folder + "files"));
-      CASEGRAPH_RETURN_IF_ERROR(WriteSmallFile(folder_ + "/" + path, "\xFF\xD8\xFF\xE0 casegraph synthetic photo\n"));
+      CASEGRAPH_RETURN_IF_ERROR(WriteSmallFile(folder_ + "/" + path, SyntheticPhotoBytes()));
     } else {
       path = std::string(kNotIncluded);
     }

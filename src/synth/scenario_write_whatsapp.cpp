@@ -10,6 +10,7 @@
 
 #include "synth/json_output.h"
 #include "synth/scenario.h"
+#include "synth/scenario_write_common.h"
 #include "synth/scenario_zone.h"
 #include "synth/whatsapp_style.h"
 
@@ -87,7 +88,7 @@ Status WhatsAppChatWriter::Message(const SynthMessage& m) {
       buf_.append(Name(m.sender));
       buf_.append(": ");
       if (o_.with_media) {
-        CASEGRAPH_RETURN_IF_ERROR(WriteSmallFile(folder_ + "/" + m.file_name, "\xFF\xD8\xFF\xE0 casegraph synthetic photo\n"));
+        CASEGRAPH_RETURN_IF_ERROR(WriteSmallFile(folder_ + "/" + m.file_name, SyntheticPhotoBytes()));
         if (style_.ios) {
           buf_.append(kWhatsAppLrm);
           buf_.append("<attached: " + m.file_name + ">");

@@ -145,7 +145,7 @@ TEST(ScenarioTruthTest, DocumentHasExactlyTheSpecKeysAndAgreesWithThePlan) {
   };
   EXPECT_EQ(keys(doc.get_object()),
             (std::vector<std::string>{"seed", "messages", "generator", "cases", "operatives", "linked_accounts",
-                                      "persons", "suggestions", "decoys", "first_contacts", "paths"}));
+                                      "persons", "suggestions", "decoys", "first_contacts", "paths", "reference"}));
   EXPECT_EQ(uint64_t(doc["messages"]), o.messages);
   simdjson::dom::element c0 = doc["cases"].at(0);
   EXPECT_EQ(keys(c0.get_object()), (std::vector<std::string>{"code", "title", "subjects", "exhibits"}));
@@ -153,7 +153,7 @@ TEST(ScenarioTruthTest, DocumentHasExactlyTheSpecKeysAndAgreesWithThePlan) {
   EXPECT_EQ(keys(c0["exhibits"].at(0).get_object()),
             (std::vector<std::string>{"label", "path", "format", "owner", "owner_account", "options", "messages"}));
   EXPECT_EQ(keys(c0["exhibits"].at(0)["options"].get_object()), (std::vector<std::string>{"tz", "date_order", "instance"}));
-  EXPECT_EQ(keys(doc["decoys"].get_object()), (std::vector<std::string>{"same_name", "broadcast", "local_names"}));
+  EXPECT_EQ(keys(doc["decoys"].get_object()), (std::vector<std::string>{"same_name", "broadcast", "local_names", "accounts"}));
   EXPECT_EQ(keys(doc["linked_accounts"].at(0).get_object()), (std::vector<std::string>{"ref", "cases", "kind"}));
   EXPECT_EQ(keys(doc["persons"].at(0).get_object()), (std::vector<std::string>{"person", "accounts", "basis"}));
   EXPECT_EQ(keys(doc["suggestions"].at(0).get_object()), (std::vector<std::string>{"a", "b", "basis"}));
