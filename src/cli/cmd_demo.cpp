@@ -100,6 +100,8 @@ Result<bool> RunDemo(const DemoOptions& options, const std::string& dir) {
   std::printf("  %llu exhibits, %llu messages ingested in %.1f s (%llu warnings); link graph rebuilt in %.1f s\n",
               static_cast<unsigned long long>(totals->exhibits), static_cast<unsigned long long>(totals->messages),
               totals->ingest_seconds, static_cast<unsigned long long>(totals->warnings), totals->refresh_seconds);
+  std::printf("  %llu attachments match the known list; %llu rules-file hits\n",
+              static_cast<unsigned long long>(totals->matched_files), static_cast<unsigned long long>(totals->rule_hits));
 
   auto found = InvestigateAndPrint(ws, *truth);
   if (!found) return found.error();

@@ -15,6 +15,7 @@ namespace casegraph::cli {
 
 struct DemoIngestTotals {
   uint64_t exhibits = 0, messages = 0, accounts = 0, warnings = 0;
+  uint64_t matched_files = 0, rule_hits = 0;  // attachments matching the known list; rules-file hits
   double ingest_seconds = 0, refresh_seconds = 0;
 };
 
