@@ -15,6 +15,7 @@
 #include "cli/context.h"
 #include "cli/demo_check.h"
 #include "cli/demo_findings.h"
+#include "cli/demo_flags.h"
 #include "cli/demo_setup.h"
 #include "ingest/registry.h"
 #include "ingest/source.h"
@@ -106,6 +107,11 @@ Result<bool> RunDemo(const DemoOptions& options, const std::string& dir) {
   auto found = InvestigateAndPrint(ws, *truth);
   if (!found) return found.error();
 
+  Heading("flags: risk indicators, each a lead for review (flags)");
+  auto flags = PrintAndCheckFlags(ws, *truth);
+  if (!flags) return flags.error();
+  found->citations.insert(found->citations.end(), flags->citations.begin(), flags->citations.end());
+
   std::vector<std::string> unresolved = ShowCitations(ws, found->citations);
   std::printf("  (%zu citations printed above; %zu resolve to their record)\n", found->citations.size(),
               found->citations.size() - unresolved.size());
@@ -120,6 +126,7 @@ Result<bool> RunDemo(const DemoOptions& options, const std::string& dir) {
 
   DemoCheck check = CheckAgainstTruth(*truth, *found);
   check.problems.insert(check.problems.end(), unresolved.begin(), unresolved.end());
+  check.problems.insert(check.problems.end(), flags->problems.begin(), flags->problems.end());
   Heading("checked against the scenario's ground truth");
   PrintScore("linked accounts", check.linked_accounts);
   PrintScore("persons", check.persons);
@@ -127,6 +134,8 @@ Result<bool> RunDemo(const DemoOptions& options, const std::string& dir) {
   PrintScore("first contacts", check.first_contacts);
   PrintScore("paths", check.paths);
   std::printf("  decoys merged: %zu\n", check.decoys_merged);
+  std::printf("  operatives flagged high: %zu of %zu; decoys flagged above low: %zu (of %zu decoy accounts flagged at all)\n",
+              flags->operatives_high, flags->operatives, flags->decoys_above_low, flags->decoys_flagged);
   for (const auto& p : check.problems) std::printf("  DIFFERENCE: %s\n", p.c_str());
 
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
