@@ -22,8 +22,8 @@ inline constexpr const char* kLexiconFlags[] = {"secrecy"};
 
 struct Lexicon {
   std::string name, description, severity;
-  std::string flag;                // "" or one of kLexiconFlags
   std::vector<std::string> terms;  // as written; each has at least one word
+  std::string flag;                // "" or one of kLexiconFlags
 };
 
 struct YaraSection {
