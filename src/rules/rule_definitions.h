@@ -16,9 +16,14 @@ struct PathRule {
   std::vector<std::string> patterns;         // as written; each has at least one word
 };
 
+// Optional lexicon `flag` values: which risk indicator the lexicon's message hits feed
+// (indicators/secrecy.cpp); a lexicon named "secrecy" feeds it without the key.
+inline constexpr const char* kLexiconFlags[] = {"secrecy"};
+
 struct Lexicon {
   std::string name, description, severity;
   std::vector<std::string> terms;  // as written; each has at least one word
+  std::string flag;                // "" or one of kLexiconFlags
 };
 
 struct YaraSection {

@@ -45,6 +45,14 @@ std::vector<RuleHit> RuleSet::MatchPath(std::string_view path) const { return pa
 
 std::vector<RuleHit> RuleSet::MatchText(std::string_view text) const { return lexicons_.Match(text); }
 
+std::string RuleSet::FlagOf(const RuleHit& hit) const {
+  if (hit.rule_kind != "lexicon") return "";
+  for (const Lexicon& lexicon : defs_.lexicons) {
+    if (lexicon.name == hit.rule_name) return lexicon.flag;  // names are unique among lexicons
+  }
+  return "";
+}
+
 Result<std::vector<RuleHit>> RuleSet::MatchContent(std::string_view bytes) const {
   std::vector<RuleHit> hits;
   if (!yara_) return hits;

@@ -36,6 +36,10 @@ class RuleSet {
   // (file, rule). An error when the scan fails or times out.
   Result<std::vector<RuleHit>> MatchContent(std::string_view bytes) const;
 
+  // The `flag` of the lexicon a hit came from ("" for other rules and unflagged lexicons),
+  // stored with the hit so that indicators can tell which lexicon fed them.
+  std::string FlagOf(const RuleHit& hit) const;
+
   bool has_yara() const { return yara_ != nullptr; }
   bool has_lexicons() const { return !lexicons_.empty(); }
   bool has_path_rules() const { return !paths_.empty(); }

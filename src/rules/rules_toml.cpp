@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <type_traits>
 
 #include "rules/lexicon.h"
 #include "rules/path_rules.h"
@@ -63,6 +64,16 @@ void ReadSeverity(const toml::node& value, std::string& out, Problems& problems)
   }
 }
 
+// A lexicon's optional `flag`: which indicator its hits feed (kLexiconFlags).
+void ReadFlag(const toml::node& value, std::string& out, Problems& problems) {
+  ReadString(value, "flag", out, problems);
+  if (!value.is_string()) return;
+  if (std::find_if(std::begin(kLexiconFlags), std::end(kLexiconFlags), [&](const char* f) { return out == f; }) ==
+      std::end(kLexiconFlags)) {
+    problems.Add(value.source(), "'flag' must be \"secrecy\" (not '" + out + "')");
+  }
+}
+
 // A non-empty array of strings, each accepted by `problem_of` ("" = fine).
 template <typename ProblemOf>
 void ReadStringList(const toml::node& value, const char* key, std::vector<std::string>& out, Problems& problems,
@@ -111,6 +122,14 @@ void ReadRule(const toml::table& table, const char* section, const char* list_ke
       ReadString(value, "description", rule.description, problems);
     } else if (k == "severity") {
       ReadSeverity(value, rule.severity, problems);
+    } else if constexpr (std::is_same_v<Rule, Lexicon>) {
+      if (k == "flag") {
+        ReadFlag(value, rule.flag, problems);
+      } else {
+        has_unknown = true;
+        problems.Add(key.source(), "unknown key '" + std::string(k) + "' in [[" + section + "]] (expected name, " +
+                                       list_key + ", description, severity, flag)");
+      }
     } else {
       has_unknown = true;
       problems.Add(key.source(), "unknown key '" + std::string(k) + "' in [[" + section + "]] (expected name, " + list_key +

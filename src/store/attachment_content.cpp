@@ -101,7 +101,7 @@ Result<AttachmentContentCounts> AnalyzeAttachments(Db& db, int64_t exhibit_id, c
           if (auto hits = rules->MatchContent(bytes)) {
             for (const auto& h : *hits) {
               RuleHitRow row{h.rule_kind, h.rule_name, h.matched, "content", std::nullopt, a.message_id, a.file_id,
-                             a.file_name, a.message_locator, rules->sha256()};
+                             a.file_name, a.message_locator, rules->sha256(), rules->FlagOf(h)};
               CASEGRAPH_RETURN_IF_ERROR(InsertRuleHit(db, exhibit_id, row));
               ++counts.rule_hits;
             }
@@ -114,7 +114,7 @@ Result<AttachmentContentCounts> AnalyzeAttachments(Db& db, int64_t exhibit_id, c
       if (rules != nullptr) {
         for (const auto& h : rules->MatchText(text->text)) {
           RuleHitRow row{h.rule_kind, h.rule_name, h.matched, "document", std::nullopt, a.message_id, a.file_id,
-                         a.file_name, a.message_locator, rules->sha256()};
+                         a.file_name, a.message_locator, rules->sha256(), rules->FlagOf(h)};
           CASEGRAPH_RETURN_IF_ERROR(InsertRuleHit(db, exhibit_id, row));
           ++counts.rule_hits;
         }

@@ -5,12 +5,12 @@ namespace {
 
 constexpr const char* kInsert =
     "INSERT OR IGNORE INTO rule_hits(exhibit_id, rule_kind, rule_name, matched, target, scan_file_id, message_id, "
-    "file_id, excerpt, locator, rules_sha256) VALUES(?,?,?,?,?,?,?,?,?,?,?)";
+    "file_id, excerpt, locator, rules_sha256, flag) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)";
 
 Status Insert(Stmt& stmt, int64_t exhibit_id, const RuleHitRow& hit) {
   return stmt.Bind(1, exhibit_id).Bind(2, hit.rule_kind).Bind(3, hit.rule_name).Bind(4, hit.matched).Bind(5, hit.target)
       .Bind(6, hit.scan_file_id).Bind(7, hit.message_id).Bind(8, hit.file_id).BindOrNull(9, hit.excerpt)
-      .Bind(10, hit.locator).Bind(11, hit.rules_sha256).Run();
+      .Bind(10, hit.locator).Bind(11, hit.rules_sha256).BindOrNull(12, hit.flag).Run();
 }
 
 }  // namespace
@@ -47,6 +47,7 @@ Status ApplyLexiconsToMessages(Db& db, int64_t exhibit_id, const rules::RuleSet&
       hit.rule_name = h.rule_name;
       hit.matched = h.matched;
       hit.excerpt = rules::Excerpt(text, h.start, h.end);
+      hit.flag = rules.FlagOf(h);
       CASEGRAPH_RETURN_IF_ERROR(Insert(*insert, exhibit_id, hit));
     }
   }

@@ -23,6 +23,7 @@ struct RuleHitRow {
   std::string target;  // "path" | "message" | "document" | "content"
   std::optional<int64_t> scan_file_id, message_id, file_id;
   std::string excerpt, locator, rules_sha256;
+  std::string flag;  // the lexicon's `flag` (RuleSet::FlagOf), "" when none; NULL in the table
 };
 
 // INSERT OR IGNORE: the same hit twice (same rule, matched, target and locator) is kept once.

@@ -138,6 +138,7 @@ Status ScanWriter::WriteRuleHits(const ScannedFile& f, int64_t scan_file_id, std
     row.excerpt = std::move(excerpt);
     row.locator = e.locator;
     row.rules_sha256 = rules_->sha256();
+    row.flag = rules_->FlagOf(h);
     ++counts_.rule_hits;
     return InsertRuleHit(db_, exhibit_id_, row);
   };

@@ -420,10 +420,16 @@ CREATE TABLE rule_hits(
 CREATE INDEX rule_hits_by_exhibit ON rule_hits(exhibit_id);
 )sql";
 
+// v6: the `flag` of the lexicon a rule hit came from (rules file `flag = "secrecy"`), so that
+// the secrecy indicator knows a marked lexicon whatever its name; NULL for every other hit.
+constexpr std::string_view kV6 = R"sql(
+ALTER TABLE rule_hits ADD COLUMN flag TEXT;
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& Migrations() {
-  static const std::vector<std::string_view> list = {kV1, kV2, kV3, kV4, kV5};
+  static const std::vector<std::string_view> list = {kV1, kV2, kV3, kV4, kV5, kV6};
   return list;
 }
 

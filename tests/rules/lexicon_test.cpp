@@ -10,7 +10,7 @@
 namespace casegraph::rules {
 namespace {
 
-LexiconMatcher Secrecy(std::vector<std::string> terms) { return LexiconMatcher({Lexicon{"secrecy", "", "", std::move(terms)}}); }
+LexiconMatcher Secrecy(std::vector<std::string> terms) { return LexiconMatcher({Lexicon{"secrecy", "", "", std::move(terms), ""}}); }
 
 std::vector<std::string> Spans(const LexiconMatcher& m, std::string_view text) {
   std::vector<std::string> out;
@@ -74,7 +74,7 @@ TEST(LexiconTest, OverlappingTermsAreAllReported) {
 }
 
 TEST(LexiconTest, EveryOccurrenceAndEveryLexicon) {
-  LexiconMatcher m({Lexicon{"a", "", "", {"tell no one", "Tell No One"}}, Lexicon{"b", "", "", {"no one"}}});
+  LexiconMatcher m({Lexicon{"a", "", "", {"tell no one", "Tell No One"}, ""}, Lexicon{"b", "", "", {"no one"}, ""}});
   EXPECT_EQ(m.term_count(), 2u);  // the second spelling of lexicon a folds like the first
   const auto hits = m.Match("tell no one, tell no one");
   ASSERT_EQ(hits.size(), 4u);

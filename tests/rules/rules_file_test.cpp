@@ -116,6 +116,28 @@ TEST(RulesFileTest, ErrorsNameFileLineAndColumn) {
             "rules.toml:3:1: unknown key 'flies' in [yara] (expected files, timeout_seconds)");
 }
 
+// `flag = "secrecy"` marks a lexicon whose message hits feed the secrecy indicator; FlagOf
+// tells a hit's flag. Path rules have no flag; any other value is an error at its place.
+TEST(RulesFileTest, LexiconFlagSecrecy) {
+  auto set = RuleSet::Parse("[[lexicon]]\nname = \"hush\"\nflag = \"secrecy\"\nterms = [\"bunu sil\"]\n"
+                            "[[lexicon]]\nname = \"colours\"\nterms = [\"blue\"]\n",
+                            "rules.toml", "/case", nullptr);
+  ASSERT_TRUE(set) << set.error().ToString();
+  EXPECT_EQ(set->definitions().lexicons[0].flag, "secrecy");
+  EXPECT_EQ(set->definitions().lexicons[1].flag, "");
+  auto hits = set->MatchText("BUNU SİL, blue");
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(set->FlagOf(hits[0]), "secrecy");
+  EXPECT_EQ(set->FlagOf(hits[1]), "");
+  EXPECT_EQ(set->FlagOf(RuleHit{"path_rule", "hush", "x", 0, 0}), "");
+
+  EXPECT_EQ(ErrorOf("[[lexicon]]\nname = \"x\"\nflag = \"secret\"\nterms = [\"a\"]\n"),
+            "rules.toml:3:8: 'flag' must be \"secrecy\" (not 'secret')");
+  EXPECT_EQ(ErrorOf("[[lexicon]]\nname = \"x\"\nflag = true\nterms = [\"a\"]\n"), "rules.toml:3:8: 'flag' must be a string");
+  EXPECT_EQ(ErrorOf("[[path_rule]]\nname = \"x\"\nflag = \"secrecy\"\npatterns = [\"a\"]\n"),
+            "rules.toml:3:1: unknown key 'flag' in [[path_rule]] (expected name, patterns, description, severity)");
+}
+
 TEST(RulesFileTest, InvalidTomlNamesThePlace) {
   const std::string e = ErrorOf("[[lexicon]]\nname = \"x\nterms = [\"a\"]\n");
   EXPECT_EQ(e.rfind("rules.toml:2:", 0), 0u) << e;
@@ -164,7 +186,7 @@ TEST(RulesFileTest, DuplicateRuleNamesAreErrors) {
 TEST(RulesFileTest, TheFirstProblemInTheFileIsReported) {
   // tomlplusplus sorts keys; the report still follows the file.
   EXPECT_EQ(ErrorOf("[[lexicon]]\nzzz = 1\nname = \"x\"\naaa = 2\nterms = [\"a\"]\n"),
-            "rules.toml:2:1: unknown key 'zzz' in [[lexicon]] (expected name, terms, description, severity) "
+            "rules.toml:2:1: unknown key 'zzz' in [[lexicon]] (expected name, terms, description, severity, flag) "
             "(and 1 more problem)");
 }
 

@@ -128,7 +128,7 @@ TEST_F(RuleHitsTest, InsertIgnoresTheSameHitTwiceAndQueryFilters) {
   ASSERT_EQ(Ingest(*ws_, nullptr).status, "ingested");
   const int64_t exhibit_id = *ws_->db().QueryInt("SELECT id FROM exhibits WHERE label='chat'");
   RuleHitRow row{"lexicon", "secrecy", "tell no one", "message", std::nullopt, std::nullopt, std::nullopt,
-                 "…tell no one…", "/messages/2", "abc"};
+                 "…tell no one…", "/messages/2", "abc", ""};
   row.message_id = *ws_->db().QueryInt("SELECT id FROM messages WHERE locator='/messages/2'");
   ASSERT_TRUE(InsertRuleHit(ws_->db(), exhibit_id, row));
   ASSERT_TRUE(InsertRuleHit(ws_->db(), exhibit_id, row));
