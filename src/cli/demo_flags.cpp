@@ -13,6 +13,8 @@ namespace {
 using indicators::Finding;
 using indicators::Severity;
 
+constexpr size_t kHighShown = 12;  // the rest are one `flags` away
+
 // The highest severity of the flags naming any of `refs`; nullopt when none does.
 std::optional<Severity> Highest(const std::vector<Finding>& flags, const std::set<std::string>& refs) {
   std::optional<Severity> best;
@@ -42,12 +44,14 @@ Result<FlagsCheck> PrintAndCheckFlags(store::Workspace& ws, const synth::GroundT
   check.flags = flags->size();
   PrintCounts(*flags);
   std::printf("  high flags (leads for review, each cited):\n");
+  size_t high = 0;
   for (const Finding& f : *flags) {
     if (!f.citations.empty()) check.citations.push_back(f.citations.front().ToText());
-    if (f.severity != Severity::kHigh) continue;
+    if (f.severity != Severity::kHigh || ++high > kHighShown) continue;
     std::printf("    %-5s %-3s %-26s %s\n", f.case_code.c_str(), f.subject.c_str(), f.kind.c_str(), f.summary.c_str());
     if (!f.citations.empty()) std::printf("          cite %s\n", f.citations.front().ToText().c_str());
   }
+  if (high > kHighShown) std::printf("    … and %zu more (casegraph flags --min-severity high)\n", high - kHighShown);
   for (const auto& op : truth.operatives) {
     ++check.operatives;
     const auto best = Highest(*flags, std::set<std::string>(op.accounts.begin(), op.accounts.end()));

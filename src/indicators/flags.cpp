@@ -6,6 +6,7 @@
 #include "graph/citation_source.h"
 #include "graph/read_snapshot.h"
 #include "indicators/contact_indicators.h"
+#include "indicators/content_indicators.h"
 #include "indicators/subject_scope.h"
 
 namespace casegraph::indicators {
@@ -38,11 +39,14 @@ bool FlagBefore(const Finding& a, const Finding& b) {
 
 const std::vector<const Indicator*>& AllIndicators() {
   // The run order matters: unsolicited-contact-minor reads every earlier finding, so it runs
-  // last. The content indicators (content_indicators.h: known-content, secrecy, lexicon,
-  // path-rule) go between platform-migration and unsolicited-contact-minor.
+  // last.
   static const std::vector<const Indicator*> list = {
       &CrossCaseIndicator(),
       &PlatformMigrationIndicator(),
+      &KnownContentIndicator(),
+      &SecrecyIndicator(),
+      &LexiconIndicator(),
+      &PathRuleIndicator(),
       &UnsolicitedContactMinorIndicator(),
   };
   return list;
