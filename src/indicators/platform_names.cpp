@@ -70,7 +70,8 @@ std::vector<PlatformMention> PlatformsNamedIn(std::string_view text) {
     return a.first != b.first ? a.first < b.first : a.second->name < b.second->name;
   });
   std::vector<PlatformMention> out;
-  for (const auto& [at, app] : found) {
+  for (const auto& hit : found) {
+    const AppName* app = hit.second;
     const bool seen = std::any_of(out.begin(), out.end(), [&](const PlatformMention& m) { return m.platform == app->platform; });
     if (!seen) out.push_back({std::string(app->platform), std::string(app->name)});
   }
