@@ -21,7 +21,7 @@ int Run(int argc, char** argv) {
                             AddSearchCommand, AddShowCommand,   AddVerifyCommand,  AddFormatsCommand,
                             AddSynthCommand,  AddDemoCommand,   AddPersonsCommand, AddRefreshCommand,
                             AddLinksCommand,  AddPathCommand,   AddContactsCommand, AddTimelineCommand,
-                            AddHashsetCommands, AddScanCommand, AddMatchesCommand};
+                            AddHashsetCommands, AddScanCommand, AddMatchesCommand, AddExportCommand};
   for (Adder add : commands) add(app, ctx);
 
   try {
