@@ -3,6 +3,7 @@
 // start/end, so Gephi's timeline can replay when accounts appear and chats happen. Valid against
 // the GEXF 1.3 RELAX NG grammar (tests/fixtures/schemas/gexf-1.3; why not the XSD: SOURCES.md).
 #include <cstdio>
+#include <iterator>
 
 #include "report/export_writers.h"
 #include "report/xml_writer.h"
