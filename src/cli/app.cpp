@@ -22,7 +22,7 @@ int Run(int argc, char** argv) {
                             AddSynthCommand,  AddDemoCommand,   AddPersonsCommand, AddRefreshCommand,
                             AddLinksCommand,  AddPathCommand,   AddContactsCommand, AddTimelineCommand,
                             AddHashsetCommands, AddScanCommand, AddMatchesCommand,
-                            AddFlagsCommand};
+                            AddFlagsCommand, AddExportCommand};
   for (Adder add : commands) add(app, ctx);
 
   try {
