@@ -21,7 +21,8 @@ int Run(int argc, char** argv) {
                             AddSearchCommand, AddShowCommand,   AddVerifyCommand,  AddFormatsCommand,
                             AddSynthCommand,  AddDemoCommand,   AddPersonsCommand, AddRefreshCommand,
                             AddLinksCommand,  AddPathCommand,   AddContactsCommand, AddTimelineCommand,
-                            AddHashsetCommands, AddScanCommand, AddMatchesCommand};
+                            AddHashsetCommands, AddScanCommand, AddMatchesCommand,
+                            AddReportCommand};
   for (Adder add : commands) add(app, ctx);
 
   try {

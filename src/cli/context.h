@@ -58,6 +58,8 @@ void AddTimelineCommand(CLI::App& app, Context& ctx);
 void AddHashsetCommands(CLI::App& app, Context& ctx);
 void AddScanCommand(CLI::App& app, Context& ctx);
 void AddMatchesCommand(CLI::App& app, Context& ctx);
+// Findings and reports (issue 6).
+void AddReportCommand(CLI::App& app, Context& ctx);
 
 // Parses argv and runs the chosen command; returns the process exit code.
 int Run(int argc, char** argv);

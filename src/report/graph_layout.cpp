@@ -17,7 +17,6 @@ constexpr double kMinRadius = 36;
 GraphLayout LayoutByCommunity(const LinkGraph& graph) {
   GraphLayout out;
   out.positions.resize(graph.nodes.size());
-  out.width = kLayoutWidth;
   if (graph.nodes.empty()) return out;
 
   // Communities with their members: subjects first, then by ref (nodes are sorted by ref).
@@ -33,7 +32,7 @@ GraphLayout LayoutByCommunity(const LinkGraph& graph) {
   std::stable_sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
 
   // Shelf packing: circles left to right, a new row when the next one does not fit.
-  double x = 0, y = 0, row_height = 0;
+  double x = 0, y = 0, row_height = 0, used_width = 0;
   for (const auto& members : groups) {
     const double n = static_cast<double>(members.size());
     const double radius = members.size() == 1 ? 0 : std::max(kMinRadius, n * kNodeSpacing / (2 * kPi));
@@ -50,7 +49,9 @@ GraphLayout LayoutByCommunity(const LinkGraph& graph) {
     }
     x += cell;
     row_height = std::max(row_height, cell);
+    used_width = std::max(used_width, x);
   }
+  out.width = used_width;
   out.height = y + row_height;
   return out;
 }

@@ -17,7 +17,7 @@ struct Point {
 
 struct GraphLayout {
   std::vector<Point> positions;  // one per LinkGraph::nodes entry
-  double width = 0, height = 0;
+  double width = 0, height = 0;  // the extent used (at most kLayoutWidth wide)
 };
 
 inline constexpr double kLayoutWidth = 1000;

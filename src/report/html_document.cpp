@@ -31,7 +31,7 @@ th { background: #f1f3f4; font-weight: 600; }
 .evidence-text { white-space: pre-wrap; overflow-wrap: anywhere; background: #f8f9fa; padding: 4px 6px; margin: 4px 0; }
 .entry { border-top: 1px solid var(--line); padding: 8px 0; }
 .entry:target { background: #fff7d6; }
-figure { margin: 8px 0; } figure svg { width: 100%; height: auto; border: 1px solid var(--line); }
+figure { margin: 8px 0; } figure svg { max-width: 100%; height: auto; border: 1px solid var(--line); }
 .legend span { margin-right: 14px; }
 .warning { border: 2px solid var(--high); padding: 8px 12px; }
 @media print {

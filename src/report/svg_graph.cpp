@@ -57,8 +57,9 @@ std::string RenderGraphSvg(const LinkGraph& g) {
   if (g.nodes.empty()) return "";
   const GraphLayout layout = LayoutByCommunity(g);
   const double pad = 10;
-  std::string out = "<svg viewBox=\"" + Num(-pad) + " " + Num(-pad) + " " + Num(layout.width + 2 * pad) + " " +
-                    Num(layout.height + 2 * pad) + "\" role=\"img\" aria-label=\"Link graph\">\n";
+  const std::string w = Num(layout.width + 2 * pad), h = Num(layout.height + 2 * pad);
+  std::string out = "<svg width=\"" + w + "\" height=\"" + h + "\" viewBox=\"" + Num(-pad) + " " + Num(-pad) + " " + w +
+                    " " + h + "\" role=\"img\" aria-label=\"Link graph\">\n";
   out += "<g class=\"edges\">\n";
   for (const auto& e : g.edges) {
     const Point& a = layout.positions[e.a];
