@@ -1,7 +1,8 @@
 // A deterministic layout for the report's link graph, written here so the picture is the same
 // on every machine and needs no script: accounts are grouped by their community (Leiden, from
-// g_account_metrics), each community is a circle of its accounts (subjects first, then by ref),
-// and the circles are packed in rows, largest community first. No randomness, no iteration.
+// g_account_metrics), each community is a circle of its accounts (by ref; a community's only
+// subject in its middle), and the circles are packed in rows, largest community first. Labels
+// point outwards. No randomness, no iteration.
 // Pure functions, thread-safe.
 #pragma once
 
@@ -17,6 +18,7 @@ struct Point {
 
 struct GraphLayout {
   std::vector<Point> positions;  // one per LinkGraph::nodes entry
+  std::vector<bool> label_left;  // per node: its label goes left of it (the circle's left half)
   double width = 0, height = 0;  // the extent used (at most kLayoutWidth wide)
 };
 

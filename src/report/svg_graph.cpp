@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 #include "report/graph_layout.h"
 #include "report/html_escape.h"
@@ -10,7 +11,10 @@
 namespace casegraph::report {
 namespace {
 
-constexpr size_t kLabelChars = 30;
+constexpr size_t kLabelChars = 28;
+// Above this many accounts only subjects and flagged accounts are labelled (the others keep
+// their tooltip): a crowded circle of labels is unreadable on screen and on paper.
+constexpr size_t kLabelAllUpTo = 40;
 
 // Fixed one-decimal coordinates: the same text on every run.
 std::string Num(double v) {
@@ -44,13 +48,15 @@ std::string EdgeTitle(const LinkGraph& g, const GraphEdge& e) {
 }  // namespace
 
 std::string TruncateChars(const std::string& text, size_t max_chars) {
-  size_t chars = 0;
+  std::vector<size_t> starts;  // byte offset of each code point
   for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // continuation byte
-    if (chars == max_chars) return text.substr(0, i) + "\xE2\x80\xA6";
-    ++chars;
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
   }
-  return text;
+  if (starts.size() <= max_chars || max_chars < 3) return text;
+  // Refs differ at their end as often as at their start ("whatsapp-contact:C001/s1-whatsapp/…"),
+  // so both ends are kept around the ellipsis.
+  const size_t head = (max_chars - 1) / 2, tail = max_chars - 1 - head;
+  return text.substr(0, starts[head]) + "\xE2\x80\xA6" + text.substr(starts[starts.size() - tail]);
 }
 
 std::string RenderGraphSvg(const LinkGraph& g) {
@@ -78,9 +84,15 @@ std::string RenderGraphSvg(const LinkGraph& g) {
     out += "<g><title>" + EscapeText(NodeTitle(n)) + "</title><circle cx=\"" + Num(p.x) + "\" cy=\"" + Num(p.y) +
            "\" r=\"" + (subject ? "10" : "7") + "\" fill=\"" + FillOf(n.severity) + "\" stroke=\"" +
            (subject ? "#1a73e8" : "#5f6368") + "\" stroke-width=\"" + (subject ? "3" : "1") + "\"/>";
+    if (g.nodes.size() > kLabelAllUpTo && !subject && n.severity == 0) {
+      out += "</g>\n";
+      continue;
+    }
     const std::string label = TruncateChars(SanitizeUtf8(subject ? n.subject + " \xC2\xB7 " + n.ref : n.ref), kLabelChars);
-    out += "<text x=\"" + Num(p.x + 12) + "\" y=\"" + Num(p.y + 4) +
-           "\" font-size=\"11\" style=\"unicode-bidi: isolate\">" + EscapeText(label) + "</text></g>\n";
+    const bool left = layout.label_left[i];
+    out += "<text x=\"" + Num(left ? p.x - 12 : p.x + 12) + "\" y=\"" + Num(p.y + 4) + "\" text-anchor=\"" +
+           (left ? "end" : "start") + "\" font-size=\"11\" style=\"unicode-bidi: isolate\">" + EscapeText(label) +
+           "</text></g>\n";
   }
   return out + "</g>\n</svg>\n";
 }

@@ -14,7 +14,8 @@ namespace casegraph::report {
 // One <svg> element (empty graph: an empty string).
 std::string RenderGraphSvg(const LinkGraph& graph);
 
-// At most `max_chars` code points of valid UTF-8 `text`, with "…" when cut.
+// At most `max_chars` code points of valid UTF-8 `text`: when longer, its start and end around
+// a "…" (max_chars below 3: the text unchanged).
 std::string TruncateChars(const std::string& text, size_t max_chars);
 
 }  // namespace casegraph::report

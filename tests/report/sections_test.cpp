@@ -188,24 +188,34 @@ TEST(ReportSectionsTest, GraphSvgIsDeterministicEscapedAndColoured) {
 TEST(ReportSectionsTest, LayoutKeepsCommunitiesTogetherAndInsideTheCanvas) {
   LinkGraph g;
   for (int i = 0; i < 30; ++i) g.nodes.push_back({"r" + std::to_string(100 + i), "", i % 3, 0, 0});
+  for (int i = 0; i < 90; ++i) g.nodes.push_back({"s" + std::to_string(100 + i), "", 7, 0, 0});  // one crowded
   const GraphLayout layout = LayoutByCommunity(g);
-  ASSERT_EQ(layout.positions.size(), 30u);
+  ASSERT_EQ(layout.positions.size(), 120u);
   EXPECT_LE(layout.width, kLayoutWidth);
   std::set<std::pair<int, int>> distinct;
   for (const Point& p : layout.positions) {
     EXPECT_GE(p.x, 0);
+    EXPECT_LE(p.x, kLayoutWidth);
     EXPECT_LE(p.x, layout.width);
     EXPECT_GE(p.y, 0);
     EXPECT_LE(p.y, layout.height);
     distinct.insert({static_cast<int>(p.x), static_cast<int>(p.y)});
   }
-  EXPECT_EQ(distinct.size(), 30u);  // no two accounts on one spot
+  EXPECT_EQ(distinct.size(), 120u);  // no two accounts on one spot
+  // The crowded graph labels only subjects and flagged accounts.
+  g.nodes[5].severity = 2;
+  const std::string svg = RenderGraphSvg(g);
+  size_t labels = 0;
+  for (size_t at = svg.find("<text"); at != std::string::npos; at = svg.find("<text", at + 1)) ++labels;
+  EXPECT_EQ(labels, 1u);
 }
 
 TEST(ReportSectionsTest, TruncateCharsCountsCodePoints) {
   EXPECT_EQ(TruncateChars("abc", 5), "abc");
-  EXPECT_EQ(TruncateChars("ığüşöç", 3), "ığü\xE2\x80\xA6");
-  EXPECT_EQ(TruncateChars("مرحبا", 2), "مر\xE2\x80\xA6");
+  EXPECT_EQ(TruncateChars("ığüşöç", 6), "ığüşöç");
+  EXPECT_EQ(TruncateChars("ığüşöç", 4), "ı\xE2\x80\xA6öç");
+  EXPECT_EQ(TruncateChars("whatsapp-contact:C001/s1-whatsapp/Ayşe", 15), "whatsap" "\xE2\x80\xA6" "pp/Ayşe");
+  EXPECT_EQ(TruncateChars("مرحبا", 3), "م\xE2\x80\xA6ا");
 }
 
 }  // namespace
