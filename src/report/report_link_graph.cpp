@@ -90,8 +90,9 @@ Status ReadNodeFacts(store::Workspace& ws, std::map<int64_t, Candidate>& cands) 
       "SELECT a.ref, COALESCE(m.community,-1), COALESCE(m.pagerank,0) FROM accounts a "
       "LEFT JOIN g_account_metrics m ON m.account_id=a.id WHERE a.id=?1");
   if (!stmt) return stmt.error();
-  for (auto& [id, c] : cands) {
-    stmt->Bind(1, id);
+  for (auto& entry : cands) {  // not a structured binding: clang 14 cannot capture one in a lambda
+    Candidate& c = entry.second;
+    stmt->Bind(1, entry.first);
     CASEGRAPH_RETURN_IF_ERROR(graph::ForEachRow(*stmt, [&](store::Stmt& s) {
       c.node.ref = s.Text(0);
       c.node.community = s.Int(1);
