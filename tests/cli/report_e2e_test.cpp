@@ -12,6 +12,7 @@
 #include <regex>
 #include <set>
 
+#include "indicators/flags.h"
 #include "testutil/testutil.h"
 
 namespace casegraph {
@@ -149,8 +150,11 @@ TEST_F(ReportCliTest, ReportIsSelfContainedEscapedAndLinked) {
   const std::string flags = html.substr(flags_at, html.find("</section>", flags_at) - flags_at);
   const auto flag_cites = Captures(flags, "href=\"#(cite-[0-9a-f]{16})\"");
   for (const auto& anchor : flag_cites) EXPECT_TRUE(ids.count(anchor)) << anchor;
-  // Once indicators are merged the operative's unsolicited contact with a minor is a flag here.
-  if (flags.find("No flags for this case.") == std::string::npos) {
+  // With the indicators registered (the temporary stub has none), user200's and user300's
+  // unsolicited first messages to S1 (born 2010) are flags here, each citing the appendix.
+  if (!indicators::AllIndicators().empty()) {
+    EXPECT_EQ(flags.find("No flags for this case."), std::string::npos);
+    EXPECT_NE(flags.find("unsolicited-contact-minor"), std::string::npos);
     EXPECT_FALSE(flag_cites.empty());
   }
   // The graph is our SVG; the timeline cites the first contacts; C2 is named, its content absent.
