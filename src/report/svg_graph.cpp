@@ -7,6 +7,7 @@
 #include "report/graph_layout.h"
 #include "report/html_escape.h"
 #include "report/html_parts.h"
+#include "report/html_sections.h"
 
 namespace casegraph::report {
 namespace {
