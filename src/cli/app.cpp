@@ -22,7 +22,8 @@ int Run(int argc, char** argv) {
                             AddSynthCommand,  AddDemoCommand,   AddPersonsCommand, AddRefreshCommand,
                             AddLinksCommand,  AddPathCommand,   AddContactsCommand, AddTimelineCommand,
                             AddHashsetCommands, AddScanCommand, AddMatchesCommand,
-                            AddFlagsCommand, AddExportCommand};
+                            AddHashsetCommands, AddScanCommand, AddMatchesCommand,
+                            AddFlagsCommand, AddReportCommand, AddExportCommand};
   for (Adder add : commands) add(app, ctx);
 
   try {

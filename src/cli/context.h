@@ -60,6 +60,7 @@ void AddScanCommand(CLI::App& app, Context& ctx);
 void AddMatchesCommand(CLI::App& app, Context& ctx);
 // Findings and reports (issue 6).
 void AddFlagsCommand(CLI::App& app, Context& ctx);
+void AddReportCommand(CLI::App& app, Context& ctx);
 void AddExportCommand(CLI::App& app, Context& ctx);
 
 // Parses argv and runs the chosen command; returns the process exit code.
