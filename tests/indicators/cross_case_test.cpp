@@ -69,7 +69,8 @@ TEST_F(CrossCaseTest, WritingFirstToMinorsInTwoCasesIsHigh) {
 TEST_F(CrossCaseTest, PrivateChatsTheSubjectsOpenedAreMedium) {
   Telegram("C1", "S1", 100, {}, {Direct(200, "user100", "user200", kT0)});
   Telegram("C2", "S2", 102, {}, {Direct(200, "user102", "user200", kT0 + kDay)});
-  const Finding* c2 = For(Find(), "C2", "telegram:user200");
+  auto f = Find();
+  const Finding* c2 = For(f, "C2", "telegram:user200");
   ASSERT_NE(c2, nullptr);
   EXPECT_EQ(c2->severity, Severity::kMedium);
 }
@@ -77,7 +78,8 @@ TEST_F(CrossCaseTest, PrivateChatsTheSubjectsOpenedAreMedium) {
 TEST_F(CrossCaseTest, APrivateChatInOneCaseOnlyStaysLow) {
   Telegram("C1", "S1", 100, {}, {Direct(300, "user300", "user100", kT0)});
   Telegram("C2", "S2", 102, {}, {Group(951, 102, kT0 + kDay)});
-  const Finding* c1 = For(Find(), "C1", "telegram:user300");
+  auto f = Find();
+  const Finding* c1 = For(f, "C1", "telegram:user300");
   ASSERT_NE(c1, nullptr);
   EXPECT_EQ(c1->severity, Severity::kLow);
 }
