@@ -22,7 +22,6 @@ int Run(int argc, char** argv) {
                             AddSynthCommand,  AddDemoCommand,   AddPersonsCommand, AddRefreshCommand,
                             AddLinksCommand,  AddPathCommand,   AddContactsCommand, AddTimelineCommand,
                             AddHashsetCommands, AddScanCommand, AddMatchesCommand,
-                            AddHashsetCommands, AddScanCommand, AddMatchesCommand,
                             AddFlagsCommand, AddReportCommand, AddExportCommand};
   for (Adder add : commands) add(app, ctx);
 

@@ -1,9 +1,10 @@
 // `demo`: the end-to-end investigation on synthetic data. Writes a multi-case scenario in the
 // real export formats (synth), creates its cases and subjects, ingests every exhibit, rebuilds
 // the link graph, then answers the investigators' questions with citations — what links the
-// cases, who reached each minor first, the evidence path between subjects — shows one cited
-// record as it stands in the source, verifies the exhibits, and checks every answer against
-// the scenario's ground truth. Exit 1 when an answer differs from the truth.
+// cases, who reached each minor first, the evidence path between subjects, the risk flags —
+// shows one cited record as it stands in the source, verifies the exhibits, checks every answer
+// against the scenario's ground truth, and ends by writing the HTML case reports and printing
+// the path of the first. Exit 1 when an answer differs from the truth.
 #include <CLI/CLI.hpp>
 
 #include <unistd.h>
@@ -19,6 +20,7 @@
 #include "cli/demo_setup.h"
 #include "ingest/registry.h"
 #include "ingest/source.h"
+#include "report/html_report.h"
 #include "store/queries.h"
 #include "store/verify.h"
 #include "synth/ground_truth.h"
@@ -63,6 +65,24 @@ std::vector<std::string> ShowCitations(store::Workspace& ws, const std::vector<s
     }
   }
   return problems;
+}
+
+// One HTML report per case (the first ten at most: a report is read by a person), written beside
+// the workspace; returns their paths.
+Result<std::vector<std::string>> WriteReports(store::Workspace& ws, const synth::GroundTruth& truth, const std::string& dir) {
+  constexpr size_t kMaxReports = 10;
+  std::vector<std::string> paths;
+  for (const auto& c : truth.cases) {
+    if (paths.size() == kMaxReports) break;
+    report::ReportRequest request{c.code, dir + "/report-" + c.code + ".html", "casegraph demo"};
+    auto written = report::WriteHtmlReport(ws, request);
+    if (!written) return written.error();
+    std::printf("  %s: %s (%lld flags, %lld cited messages, %lld bytes)\n", c.code.c_str(), written->path.c_str(),
+                static_cast<long long>(written->flags), static_cast<long long>(written->cited_messages),
+                static_cast<long long>(written->bytes));
+    paths.push_back(written->path);
+  }
+  return paths;
 }
 
 void PrintScore(const char* what, const Score& s) {
@@ -138,6 +158,10 @@ Result<bool> RunDemo(const DemoOptions& options, const std::string& dir) {
               flags->operatives_high, flags->operatives, flags->decoys_above_low, flags->decoys_flagged);
   for (const auto& p : check.problems) std::printf("  DIFFERENCE: %s\n", p.c_str());
 
+  Heading("case reports (report)");
+  auto reports = WriteReports(ws, *truth, dir);
+  if (!reports) return reports.error();
+
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   Heading("done");
   std::printf("demo finished in %.1f s%s. Explore it yourself:\n", secs, check.ok() ? ", every answer matches the ground truth" : "");
@@ -150,6 +174,8 @@ Result<bool> RunDemo(const DemoOptions& options, const std::string& dir) {
     std::printf("  casegraph -w %s timeline --subject %s/%s\n", db_path.c_str(), truth->cases[0].code.c_str(),
                 truth->cases[0].subjects[0].label.c_str());
   }
+  std::printf("  casegraph -w %s flags --min-severity medium\n", db_path.c_str());
+  if (!reports->empty()) std::printf("The case report: %s\n", reports->front().c_str());
   return check.ok() || !options.check;
 }
 
