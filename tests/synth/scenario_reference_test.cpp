@@ -57,7 +57,9 @@ TEST(ScenarioReferenceTest, KnownListRulesAndDecoysCoverThePlantedStory) {
         }
         bool secrecy = false;
         for (const auto& hit : rules->MatchText(m.text)) secrecy |= hit.rule_name == "secrecy";
-        if (secrecy) EXPECT_TRUE(private_with_operative && sender.role == Role::kOperative) << m.text;
+        if (secrecy) {
+          EXPECT_TRUE(private_with_operative && sender.role == Role::kOperative) << m.text;
+        }
         secrecy_lines += secrecy;
         strangers += sender.person.find("-stranger") != std::string::npos && sender.role == Role::kDecoy;
       }
