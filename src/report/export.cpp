@@ -61,6 +61,14 @@ PendingFile Pending(const std::string& path, std::string content) {
   return {path, path + ".tmp-" + std::to_string(::getpid()), std::move(content)};
 }
 
+ExportSummary Summarise(const std::vector<PendingFile>& files, const ExportGraph& graph) {
+  ExportSummary summary;
+  for (const auto& f : files) summary.files.push_back(f.path);
+  summary.nodes = static_cast<int64_t>(graph.nodes.size());
+  summary.edges = static_cast<int64_t>(graph.edges.size());
+  return summary;
+}
+
 }  // namespace
 
 std::optional<ExportFormat> ParseExportFormat(std::string_view name) {
@@ -109,10 +117,18 @@ Result<ExportSummary> WriteExport(store::Workspace& ws, const ExportRequest& req
     case ExportFormat::kCsv: {
       const std::string& out = request.out_path;
       const bool folder = IsDirectory(out) || out.back() == '/';
-      if (folder && !IsDirectory(out)) return Error::Io("cannot write into " + out + ": no such folder");
       const std::string base = folder ? (out.back() == '/' ? out : out + "/") : out + "-";
       files.push_back(Pending(base + "nodes.csv", RenderCsvNodes(*graph)));
       files.push_back(Pending(base + "edges.csv", RenderCsvEdges(*graph)));
+      // "-o DIR/" names a folder for the two files: made here (its parent must exist) and
+      // removed again when the files cannot be written, so a failure leaves nothing behind.
+      if (folder && !IsDirectory(out)) {
+        if (::mkdir(out.c_str(), 0755) != 0) return Error::Io("cannot create folder " + out + ": " + std::strerror(errno));
+        Status written = CommitAll(files);
+        if (!written.ok()) ::rmdir(out.c_str());
+        CASEGRAPH_RETURN_IF_ERROR(written);
+        return Summarise(files, *graph);
+      }
       break;
     }
   }
@@ -120,11 +136,7 @@ Result<ExportSummary> WriteExport(store::Workspace& ws, const ExportRequest& req
     if (IsDirectory(f.path)) return Error::Io("cannot write " + f.path + ": it is a folder");
   }
   CASEGRAPH_RETURN_IF_ERROR(CommitAll(files));
-  ExportSummary summary;
-  for (const auto& f : files) summary.files.push_back(f.path);
-  summary.nodes = static_cast<int64_t>(graph->nodes.size());
-  summary.edges = static_cast<int64_t>(graph->edges.size());
-  return summary;
+  return Summarise(files, *graph);
 }
 
 }  // namespace casegraph::report

@@ -156,7 +156,7 @@ TEST_F(ExportCliTest, BadInputExitsWithoutWritingAnything) {
   EXPECT_EQ(RunCli(ws_ + " export --format pajek -o " + Quote(dir_ + "/out/x.net")).exit_code, 2);
   EXPECT_EQ(RunCli(ws_ + " export --format gexf").exit_code, 2);
   EXPECT_EQ(RunCli(ws_ + " export --format gexf -o " + Quote(dir_ + "/missing/dir/x.gexf")).exit_code, 1);
-  EXPECT_EQ(RunCli(ws_ + " export --format csv -o " + Quote(dir_ + "/missing/")).exit_code, 1);
+  EXPECT_EQ(RunCli(ws_ + " export --format csv -o " + Quote(dir_ + "/missing/deeper/")).exit_code, 1);
   EXPECT_TRUE(std::filesystem::is_empty(dir_ + "/out"));
   EXPECT_FALSE(std::filesystem::exists(dir_ + "/missing"));
   // Scoped export of C1 only still succeeds, and nothing of the workspace changed (read-only).

@@ -119,13 +119,21 @@ TEST_F(ExportGraphTest, WriteExportIsAtomicAndReportsBadPaths) {
   ASSERT_TRUE(prefixed.ok());
   EXPECT_EQ(prefixed->files.front(), dir_ + "/x-nodes.csv");
 
+  // "-o DIR/" makes the one missing folder for the CSV pair; a deeper missing path is an error.
+  auto made = WriteExport(*ws_, {ExportFormat::kCsv, {}, dir_ + "/csv/"});
+  ASSERT_TRUE(made.ok()) << made.error().ToString();
+  EXPECT_EQ(made->files, (std::vector<std::string>{dir_ + "/csv/nodes.csv", dir_ + "/csv/edges.csv"}));
+  auto too_deep = WriteExport(*ws_, {ExportFormat::kCsv, {}, dir_ + "/no/such/"});
+  ASSERT_FALSE(too_deep.ok());
+  EXPECT_FALSE(std::filesystem::exists(dir_ + "/no"));
+
   auto missing = WriteExport(*ws_, {ExportFormat::kGraphml, {}, dir_ + "/no/such/dir/g.graphml"});
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().kind(), ErrorKind::kIo);
   auto onto_folder = WriteExport(*ws_, {ExportFormat::kGexf, {}, dir_});
   ASSERT_FALSE(onto_folder.ok());
-  // Nothing but the two CSV pairs and the workspace is left: no temporary files.
-  for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
+  // Nothing but the CSV files and the workspace is left: no temporary files.
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir_)) {
     EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos) << entry.path();
   }
 }
