@@ -130,8 +130,7 @@ Result<std::vector<Finding>> CrossCase::Find(IndicatorContext& ctx) const {
       }
       for (const Occurrence* o : cited) {
         f.citations.push_back(ctx.cite.Cite(o->exhibit_id, o->locator));
-        if (o->first_at && (!f.first_at || *o->first_at < *f.first_at)) f.first_at = o->first_at;
-        if (o->last_at && (!f.last_at || *o->last_at > *f.last_at)) f.last_at = o->last_at;
+        WidenSpan(f.first_at, f.last_at, o->first_at, o->last_at);
       }
       for (const SubjectDirectChat* c : e.chats) {
         if (!scope.HasCase(c->case_id) || !c->first_message_id) continue;

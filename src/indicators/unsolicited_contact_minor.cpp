@@ -139,8 +139,7 @@ Result<std::vector<Finding>> UnsolicitedContactMinor::Find(IndicatorContext& ctx
       auto msg = ctx.cite.Message(*c->first_message_id);
       if (!msg) return msg.error();
       f.citations.push_back(ctx.cite.Cite(msg->exhibit_id, msg->locator));
-      if (!f.first_at || *c->first_at < *f.first_at) f.first_at = c->first_at;
-      if (!f.last_at || *c->first_at > *f.last_at) f.last_at = c->first_at;
+      WidenSpan(f.first_at, f.last_at, c->first_at, c->first_at);
     }
     f.total_citations = static_cast<int64_t>(f.citations.size());
     f.summary = other->ref + " wrote first, privately, to " + subject.label + " (" + mine->ref + ") when " +
