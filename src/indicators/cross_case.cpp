@@ -55,14 +55,12 @@ class CrossCase final : public Indicator {
 };
 
 Result<std::vector<Finding>> CrossCase::Find(IndicatorContext& ctx) const {
-  auto scope = SubjectScope::Load(ctx.ws, ctx.cases);
-  if (!scope) return scope.error();
-  auto all = SubjectScope::Load(ctx.ws, {});
-  if (!all) return all.error();
-  auto history = ContactHistory::Load(ctx.ws);
-  if (!history) return history.error();
-  auto chats = LoadSubjectDirectChats(ctx.ws, *all);
-  if (!chats) return chats.error();
+  auto in = LoadContactInputs(ctx);
+  if (!in) return in.error();
+  const SubjectScope& scope = in->scope;
+  const SubjectScope& all = in->all;
+  ContactHistory& history = in->history;
+  const std::vector<SubjectDirectChat>& chats = in->chats;
 
   auto rows = ctx.ws.db().Prepare(
       "SELECT account_id, case_id, cite_exhibit_id, first_at, last_at, cite_locator FROM g_account_cases "
@@ -74,13 +72,13 @@ Result<std::vector<Finding>> CrossCase::Find(IndicatorContext& ctx) const {
   CASEGRAPH_RETURN_IF_ERROR(graph::ForEachRow(*rows, [&](store::Stmt& r) {
     if (!status.ok()) return;
     const int64_t account = r.Int(0);
-    auto facts = history->Account(account);
+    auto facts = history.Account(account);
     if (!facts) {
       status = facts.error();
       return;
     }
     if (graph::IsDeviceLocalRef(facts->ref)) return;  // names on one device never link cases
-    const std::string person = history->PersonRef(account);
+    const std::string person = history.PersonRef(account);
     const std::string ref = person.empty() ? facts->ref : person;
     Entity& e = entities[ref];
     e.ref = ref;
@@ -89,7 +87,7 @@ Result<std::vector<Finding>> CrossCase::Find(IndicatorContext& ctx) const {
     entity_of[account] = ref;
   }));
   CASEGRAPH_RETURN_IF_ERROR(status);
-  for (const SubjectDirectChat& c : *chats) {
+  for (const SubjectDirectChat& c : chats) {
     auto it = entity_of.find(c.other_account);
     if (it != entity_of.end()) entities[it->second].chats.push_back(&c);
   }
@@ -105,18 +103,18 @@ Result<std::vector<Finding>> CrossCase::Find(IndicatorContext& ctx) const {
       }
     }
     for (int64_t case_id : e.cases) {
-      if (!scope->HasCase(case_id)) continue;
+      if (!scope.HasCase(case_id)) continue;
       Finding f;
       f.kind = std::string(kCrossCase);
-      f.case_code = scope->CaseCode(case_id);
+      f.case_code = scope.CaseCode(case_id);
       for (int64_t other : e.cases) {
-        if (other != case_id) f.other_cases.push_back(all->CaseCode(other));
+        if (other != case_id) f.other_cases.push_back(all.CaseCode(other));
       }
       std::sort(f.other_cases.begin(), f.other_cases.end());
       std::set<std::string> here;
       for (const Occurrence& o : e.seen) {
         if (o.case_id != case_id) continue;
-        auto facts = history->Account(o.account);
+        auto facts = history.Account(o.account);
         if (!facts) return facts.error();
         here.insert(facts->ref);
       }
@@ -128,15 +126,14 @@ Result<std::vector<Finding>> CrossCase::Find(IndicatorContext& ctx) const {
         if (o.case_id == case_id) cited.push_back(&o);
       }
       for (const Occurrence& o : e.seen) {
-        if (o.case_id != case_id && scope->HasCase(o.case_id)) cited.push_back(&o);
+        if (o.case_id != case_id && scope.HasCase(o.case_id)) cited.push_back(&o);
       }
       for (const Occurrence* o : cited) {
         f.citations.push_back(ctx.cite.Cite(o->exhibit_id, o->locator));
-        if (o->first_at && (!f.first_at || *o->first_at < *f.first_at)) f.first_at = o->first_at;
-        if (o->last_at && (!f.last_at || *o->last_at > *f.last_at)) f.last_at = o->last_at;
+        WidenSpan(f.first_at, f.last_at, o->first_at, o->last_at);
       }
       for (const SubjectDirectChat* c : e.chats) {
-        if (!scope->HasCase(c->case_id) || !c->first_message_id) continue;
+        if (!scope.HasCase(c->case_id) || !c->first_message_id) continue;
         auto msg = ctx.cite.Message(*c->first_message_id);
         if (!msg) return msg.error();
         f.citations.push_back(ctx.cite.Cite(msg->exhibit_id, msg->locator));

@@ -44,6 +44,14 @@ struct Finding {
   std::vector<std::string> other_cases;      // cross-case: the other cases' codes
 };
 
+// Widens the span [first, last] (a finding's first_at/last_at) to take in [from, to]; an unknown
+// end leaves that side as it is. One rule for every indicator's times.
+inline void WidenSpan(std::optional<int64_t>& first, std::optional<int64_t>& last, const std::optional<int64_t>& from,
+                      const std::optional<int64_t>& to) {
+  if (from && (!first || *from < *first)) first = from;
+  if (to && (!last || *to > *last)) last = to;
+}
+
 // What every indicator gets. `cases` are the case codes in scope (the reader's access: content
 // of a case outside it is never shown, only named). `earlier` holds the findings of the
 // indicators that ran before this one (flags.h runs unsolicited-contact-minor last, so that its

@@ -81,10 +81,7 @@ class RuleGroups : public Indicator {
         for (int64_t id : g.sender_ids) seen = seen || id == *h.sender_account_id;
         if (!seen) g.sender_ids.push_back(*h.sender_account_id);
       }
-      if (h.sent_at_utc) {
-        if (!g.first_at || *h.sent_at_utc < *g.first_at) g.first_at = h.sent_at_utc;
-        if (!g.last_at || *h.sent_at_utc > *g.last_at) g.last_at = h.sent_at_utc;
-      }
+      WidenSpan(g.first_at, g.last_at, h.sent_at_utc, h.sent_at_utc);
     }
 
     std::vector<Finding> out;

@@ -106,10 +106,7 @@ class Secrecy : public Indicator {
     CitationList citations;
     for (const RuleHitFacts* h : g.hits) {
       citations.Add(ctx.cite.Cite(h->exhibit_id, h->locator));
-      if (h->sent_at_utc) {
-        if (!f.first_at || *h->sent_at_utc < *f.first_at) f.first_at = h->sent_at_utc;
-        if (!f.last_at || *h->sent_at_utc > *f.last_at) f.last_at = h->sent_at_utc;
-      }
+      WidenSpan(f.first_at, f.last_at, h->sent_at_utc, h->sent_at_utc);
     }
     citations.MoveInto(f);
     const std::string n = std::to_string(f.total_citations);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 
 #include "graph/query_rows.h"
 #include "indicators/contact_history.h"
@@ -47,6 +48,20 @@ Result<std::vector<SubjectDirectChat>> LoadSubjectDirectChats(store::Workspace& 
            std::tie(b.subject->case_code, b.subject->label, at_b, b.conversation_id, b.subject_account);
   });
   return out;
+}
+
+Result<ContactInputs> LoadContactInputs(IndicatorContext& ctx) {
+  auto scope = SubjectScope::Load(ctx.ws, ctx.cases);
+  if (!scope) return scope.error();
+  auto all = SubjectScope::Load(ctx.ws, {});
+  if (!all) return all.error();
+  auto history = ContactHistory::Load(ctx.ws);
+  if (!history) return history.error();
+  ContactInputs in(std::move(*scope), std::move(*all), std::move(*history));
+  auto chats = LoadSubjectDirectChats(ctx.ws, in.all);
+  if (!chats) return chats.error();
+  in.chats = std::move(*chats);
+  return in;
 }
 
 }  // namespace casegraph::indicators

@@ -1,12 +1,16 @@
 // The private chats (g_direct) between a subject's account and another account, in the cases of
-// a scope, with who wrote first. Read by unsolicited-contact-minor and cross-case.
+// a scope, with who wrote first. Read by unsolicited-contact-minor, platform-migration and
+// cross-case.
 #pragma once
 
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "base/result.h"
+#include "indicators/contact_history.h"
+#include "indicators/indicator.h"
 #include "indicators/subject_scope.h"
 #include "store/workspace.h"
 
@@ -27,5 +31,23 @@ struct SubjectDirectChat {
 // and an account that is not that subject's on the other; a chat between two subjects counts
 // once for each. Sorted by subject (case, label), first_at (unknown last), conversation.
 Result<std::vector<SubjectDirectChat>> LoadSubjectDirectChats(store::Workspace& ws, const SubjectScope& scope);
+
+// What unsolicited-contact-minor and cross-case both start from: the cases in scope, every case
+// of the workspace (they count or name what happened outside the scope, never cite it), the
+// contact history, and the private chats with subjects of every case. Move-only: `chats` point
+// into `all`, whose subjects stay in place when it is moved.
+struct ContactInputs {
+  SubjectScope scope, all;
+  ContactHistory history;
+  std::vector<SubjectDirectChat> chats;
+
+  ContactInputs(SubjectScope scope_in, SubjectScope all_in, ContactHistory history_in)
+      : scope(std::move(scope_in)), all(std::move(all_in)), history(std::move(history_in)) {}
+  ContactInputs(ContactInputs&&) = default;
+  ContactInputs& operator=(ContactInputs&&) = default;
+  ContactInputs(const ContactInputs&) = delete;
+  ContactInputs& operator=(const ContactInputs&) = delete;
+};
+Result<ContactInputs> LoadContactInputs(IndicatorContext& ctx);
 
 }  // namespace casegraph::indicators

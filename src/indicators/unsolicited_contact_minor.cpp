@@ -46,20 +46,17 @@ class UnsolicitedContactMinor final : public Indicator {
 };
 
 Result<std::vector<Finding>> UnsolicitedContactMinor::Find(IndicatorContext& ctx) const {
-  auto scope = SubjectScope::Load(ctx.ws, ctx.cases);
-  if (!scope) return scope.error();
   // Every case: the count of minor subjects an account reached spans the whole workspace.
-  auto all = SubjectScope::Load(ctx.ws, {});
-  if (!all) return all.error();
-  auto history = ContactHistory::Load(ctx.ws);
-  if (!history) return history.error();
-  auto chats = LoadSubjectDirectChats(ctx.ws, *all);
-  if (!chats) return chats.error();
+  auto in = LoadContactInputs(ctx);
+  if (!in) return in.error();
+  const SubjectScope& scope = in->scope;
+  ContactHistory& history = in->history;
+  const std::vector<SubjectDirectChat>& chats = in->chats;
 
   std::vector<const SubjectDirectChat*> unsolicited;
   std::map<int64_t, std::set<const ScopedSubject*>> reached;  // initiating account -> subjects
-  for (const SubjectDirectChat& c : *chats) {
-    auto yes = IsUnsolicited(*history, c);
+  for (const SubjectDirectChat& c : chats) {
+    auto yes = IsUnsolicited(history, c);
     if (!yes) return yes.error();
     if (!*yes) continue;
     unsolicited.push_back(&c);
@@ -70,7 +67,7 @@ Result<std::vector<Finding>> UnsolicitedContactMinor::Find(IndicatorContext& ctx
   std::map<std::pair<int64_t, int64_t>, std::vector<const SubjectDirectChat*>> groups;
   std::vector<std::pair<int64_t, int64_t>> order;
   for (const SubjectDirectChat* c : unsolicited) {
-    if (!scope->HasCase(c->subject->case_id) || !scope->HasCase(c->case_id)) continue;
+    if (!scope.HasCase(c->subject->case_id) || !scope.HasCase(c->case_id)) continue;
     auto key = std::make_pair(c->subject->id, c->other_account);
     if (groups.find(key) == groups.end()) order.push_back(key);
     groups[key].push_back(c);
@@ -81,18 +78,18 @@ Result<std::vector<Finding>> UnsolicitedContactMinor::Find(IndicatorContext& ctx
     const std::vector<const SubjectDirectChat*>& list = groups[key];
     const SubjectDirectChat& first = *list.front();
     const ScopedSubject& subject = *first.subject;
-    auto other = history->Account(first.other_account);
+    auto other = history.Account(first.other_account);
     if (!other) return other.error();
-    auto mine = history->Account(first.subject_account);
+    auto mine = history.Account(first.subject_account);
     if (!mine) return mine.error();
-    const std::vector<int64_t> same = history->SamePerson(first.other_account);
+    const std::vector<int64_t> same = history.SamePerson(first.other_account);
     std::set<std::string> same_refs;
     for (int64_t a : same) {
-      auto f = history->Account(a);
+      auto f = history.Account(a);
       if (!f) return f.error();
       same_refs.insert(f->ref);
     }
-    const std::string person = history->PersonRef(first.other_account);
+    const std::string person = history.PersonRef(first.other_account);
     const std::string who = person.empty() ? "this account" : "this account or another account of " + person;
 
     Finding f;
@@ -121,7 +118,7 @@ Result<std::vector<Finding>> UnsolicitedContactMinor::Find(IndicatorContext& ctx
       std::vector<std::string> named;
       int64_t outside = 0;
       for (const ScopedSubject* s : minors) {
-        if (scope->HasCase(s->case_id)) {
+        if (scope.HasCase(s->case_id)) {
           named.push_back(SubjectName(*s));
         } else {
           ++outside;
@@ -142,8 +139,7 @@ Result<std::vector<Finding>> UnsolicitedContactMinor::Find(IndicatorContext& ctx
       auto msg = ctx.cite.Message(*c->first_message_id);
       if (!msg) return msg.error();
       f.citations.push_back(ctx.cite.Cite(msg->exhibit_id, msg->locator));
-      if (!f.first_at || *c->first_at < *f.first_at) f.first_at = c->first_at;
-      if (!f.last_at || *c->first_at > *f.last_at) f.last_at = c->first_at;
+      WidenSpan(f.first_at, f.last_at, c->first_at, c->first_at);
     }
     f.total_citations = static_cast<int64_t>(f.citations.size());
     f.summary = other->ref + " wrote first, privately, to " + subject.label + " (" + mine->ref + ") when " +

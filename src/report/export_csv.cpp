@@ -4,8 +4,6 @@
 // label per node; source id, target id and link type per edge (docs/export.md has the mapping).
 // A cell that a spreadsheet would run as a formula (=, +, -, @ first, unless it is a plain phone
 // number or figure) is prefixed with ' so that evidence text cannot become a formula.
-#include <cstdio>
-
 #include "report/export_writers.h"
 #include "report/xml_writer.h"
 
@@ -44,13 +42,6 @@ void Row(std::string& out, const std::vector<std::string>& cells) {
   out += "\r\n";
 }
 
-std::string OptNumber(const std::optional<double>& v) {
-  if (!v) return "";
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.9g", *v);
-  return buf;
-}
-
 }  // namespace
 
 std::string RenderCsvNodes(const ExportGraph& graph) {
@@ -60,7 +51,7 @@ std::string RenderCsvNodes(const ExportGraph& graph) {
   for (const ExportNode& n : graph.nodes) {
     Row(out, {n.id, n.type, n.label, n.platform, n.ref, JoinList(n.names), JoinList(n.usernames), JoinList(n.phones),
               JoinList(n.cases), n.person, n.subject, IsoOrEmpty(n.first_at), IsoOrEmpty(n.last_at),
-              OptNumber(n.pagerank), OptNumber(n.betweenness), n.community ? std::to_string(*n.community) : "",
+              NumberText(n.pagerank), NumberText(n.betweenness), n.community ? std::to_string(*n.community) : "",
               CitationText(n.citation)});
   }
   return out;

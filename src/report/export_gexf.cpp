@@ -2,8 +2,9 @@
 // (timeformat dateTime) where each node and edge that has a known first/last time carries it as
 // start/end, so Gephi's timeline can replay when accounts appear and chats happen. Valid against
 // the GEXF 1.3 RELAX NG grammar (tests/fixtures/schemas/gexf-1.3; why not the XSD: SOURCES.md).
-#include <cstdio>
-#include <iterator>
+#include <algorithm>
+#include <string_view>
+#include <vector>
 
 #include "report/export_writers.h"
 #include "report/xml_writer.h"
@@ -11,34 +12,36 @@
 namespace casegraph::report {
 namespace {
 
-struct Attribute {
-  const char* id;
-  const char* title;
-  const char* type;  // GEXF attribute type
-};
+// GEXF has its own XML attributes for these (label; a node's times as start/end; an edge's
+// weight), so they are not repeated as attvalues.
+constexpr std::string_view kOwnNodeFields[] = {"label", "first_seen", "last_seen"};
+constexpr std::string_view kOwnEdgeFields[] = {"label", "weight"};
 
-constexpr Attribute kNodeAttributes[] = {
-    {"type", "type", "string"},         {"ref", "ref", "string"},          {"platform", "platform", "string"},
-    {"names", "names", "string"},       {"usernames", "usernames", "string"}, {"phones", "phones", "string"},
-    {"cases", "cases", "string"},       {"person", "person", "string"},    {"subject", "subject", "string"},
-    {"pagerank", "pagerank", "double"}, {"betweenness", "betweenness", "double"},
-    {"community", "community", "long"}, {"citation", "citation", "string"},
-};
-
-constexpr Attribute kEdgeAttributes[] = {
-    {"kind", "kind", "string"},   {"case", "case", "string"},       {"count", "count", "long"},
-    {"first_at", "first_at", "string"}, {"last_at", "last_at", "string"}, {"citation", "citation", "string"},
-};
-
-void Value(XmlWriter& x, const char* id, const std::string& value) {
-  if (value.empty()) return;
-  x.Open("attvalue").Attr("for", id).Attr("value", value).Close();
+// The shared attributes (export_attributes.cpp) less those GEXF carries itself.
+template <typename Item>
+std::vector<const GraphAttribute<Item>*> GexfAttributes(std::span<const GraphAttribute<Item>> attrs,
+                                                        std::span<const std::string_view> own) {
+  std::vector<const GraphAttribute<Item>*> out;
+  for (const auto& a : attrs) {
+    if (std::find(own.begin(), own.end(), a.name) == own.end()) out.push_back(&a);
+  }
+  return out;
 }
 
-void Declare(XmlWriter& x, const char* cls, const Attribute* attrs, size_t n) {
+template <typename Item>
+void Declare(XmlWriter& x, const char* cls, const std::vector<const GraphAttribute<Item>*>& attrs) {
   x.Open("attributes").Attr("class", cls);
-  for (size_t i = 0; i < n; ++i) {
-    x.Open("attribute").Attr("id", attrs[i].id).Attr("title", attrs[i].title).Attr("type", attrs[i].type).Close();
+  for (const auto* a : attrs) x.Open("attribute").Attr("id", a->name).Attr("title", a->name).Attr("type", a->type).Close();
+  x.Close();
+}
+
+// <attvalues> with one <attvalue> per attribute that has a value.
+template <typename Item>
+void Values(XmlWriter& x, const std::vector<const GraphAttribute<Item>*>& attrs, const Item& item) {
+  x.Open("attvalues");
+  for (const auto* a : attrs) {
+    const std::string value = a->value(item);
+    if (!value.empty()) x.Open("attvalue").Attr("for", a->name).Attr("value", value).Close();
   }
   x.Close();
 }
@@ -46,12 +49,6 @@ void Declare(XmlWriter& x, const char* cls, const Attribute* attrs, size_t n) {
 void Times(XmlWriter& x, const std::optional<int64_t>& start, const std::optional<int64_t>& end) {
   if (start) x.Attr("start", IsoOrEmpty(start));
   if (end && (!start || *end >= *start)) x.Attr("end", IsoOrEmpty(end));
-}
-
-std::string Number(double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.9g", v);
-  return buf;
 }
 
 }  // namespace
@@ -64,27 +61,16 @@ std::string RenderGexf(const ExportGraph& graph) {
                                "; citations as EXHIBIT@SHA256-PREFIX#LOCATOR (casegraph show)")
       .Close();
   x.Open("graph").Attr("defaultedgetype", "directed").Attr("mode", "dynamic").Attr("timeformat", "dateTime");
-  Declare(x, "node", kNodeAttributes, std::size(kNodeAttributes));
-  Declare(x, "edge", kEdgeAttributes, std::size(kEdgeAttributes));
+  const auto node_attrs = GexfAttributes(NodeAttributes(), kOwnNodeFields);
+  const auto edge_attrs = GexfAttributes(EdgeAttributes(), kOwnEdgeFields);
+  Declare(x, "node", node_attrs);
+  Declare(x, "edge", edge_attrs);
   x.Open("nodes").Attr("count", std::to_string(graph.nodes.size()));
   for (const ExportNode& n : graph.nodes) {
     x.Open("node").Attr("id", n.id).Attr("label", n.label);
     Times(x, n.first_at, n.last_at);
-    x.Open("attvalues");
-    Value(x, "type", n.type);
-    Value(x, "ref", n.ref);
-    Value(x, "platform", n.platform);
-    Value(x, "names", JoinList(n.names));
-    Value(x, "usernames", JoinList(n.usernames));
-    Value(x, "phones", JoinList(n.phones));
-    Value(x, "cases", JoinList(n.cases));
-    Value(x, "person", n.person);
-    Value(x, "subject", n.subject);
-    if (n.pagerank) Value(x, "pagerank", Number(*n.pagerank));
-    if (n.betweenness) Value(x, "betweenness", Number(*n.betweenness));
-    if (n.community) Value(x, "community", std::to_string(*n.community));
-    Value(x, "citation", CitationText(n.citation));
-    x.Close().Close();
+    Values(x, node_attrs, n);
+    x.Close();
   }
   x.Close();
   x.Open("edges").Attr("count", std::to_string(graph.edges.size()));
@@ -93,14 +79,8 @@ std::string RenderGexf(const ExportGraph& graph) {
     if (!e.directed) x.Attr("type", "undirected");
     x.Attr("label", e.label).Attr("kind", e.kind).Attr("weight", std::to_string(e.count > 0 ? e.count : 1));
     Times(x, e.first_at, e.last_at);
-    x.Open("attvalues");
-    Value(x, "kind", e.kind);
-    Value(x, "case", e.case_code);
-    if (e.count > 0) Value(x, "count", std::to_string(e.count));
-    Value(x, "first_at", IsoOrEmpty(e.first_at));
-    Value(x, "last_at", IsoOrEmpty(e.last_at));
-    Value(x, "citation", CitationText(e.citation));
-    x.Close().Close();
+    Values(x, edge_attrs, e);
+    x.Close();
   }
   x.Close();
   return x.Finish();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -21,5 +22,20 @@ std::string RenderCaseUco(const ExportGraph& graph);
 std::string IsoOrEmpty(const std::optional<int64_t>& unix_seconds);
 std::string JoinList(const std::vector<std::string>& items);
 std::string CitationText(const std::optional<model::Citation>& c);
+// "%.9g", or "" when unknown.
+std::string NumberText(const std::optional<double>& v);
+
+// An attribute the graph formats (GraphML, GEXF) declare and write for each node or edge: its
+// name, its type ("string", "double" or "long": GraphML's attr.type and GEXF's type alike) and
+// how to read it ("" when unknown: the writers leave it out). One list, so the two formats carry
+// the same facts; CSV keeps its own columns, named for i2 and Maltego import.
+template <typename Item>
+struct GraphAttribute {
+  const char* name;
+  const char* type;
+  std::string (*value)(const Item&);
+};
+std::span<const GraphAttribute<ExportNode>> NodeAttributes();  // export_attributes.cpp
+std::span<const GraphAttribute<ExportEdge>> EdgeAttributes();
 
 }  // namespace casegraph::report
