@@ -101,8 +101,4 @@ Result<AccountFacts> ContactHistory::Account(int64_t account_id) {
   return accounts_[account_id] = f;
 }
 
-bool IsSubjectAccount(const ScopedSubject& subject, int64_t account_id) {
-  return std::binary_search(subject.account_ids.begin(), subject.account_ids.end(), account_id);
-}
-
 }  // namespace casegraph::indicators

@@ -50,7 +50,4 @@ class ContactHistory {
   std::map<int64_t, AccountFacts> accounts_;
 };
 
-// Whether `account_id` is one of the subject's accounts.
-bool IsSubjectAccount(const ScopedSubject& subject, int64_t account_id);
-
 }  // namespace casegraph::indicators

@@ -25,10 +25,6 @@ void CitationList::MoveInto(Finding& finding) {
   kept_.clear();
 }
 
-bool IsSubjectAccount(const ScopedSubject& subject, std::optional<int64_t> account_id) {
-  return account_id && std::binary_search(subject.account_ids.begin(), subject.account_ids.end(), *account_id);
-}
-
 Result<ConversationSubjects> LoadConversationSubjects(store::Workspace& ws, const SubjectScope& scope) {
   ConversationSubjects out;
   std::map<int64_t, const ScopedSubject*> by_id;

@@ -25,9 +25,6 @@ namespace casegraph::indicators {
 using ConversationSubjects = std::map<int64_t, std::vector<const ScopedSubject*>>;
 Result<ConversationSubjects> LoadConversationSubjects(store::Workspace& ws, const SubjectScope& scope);
 
-// Whether `account_id` is one of the subject's accounts.
-bool IsSubjectAccount(const ScopedSubject& subject, std::optional<int64_t> account_id);
-
 // One (attachment, matched hash set) pair of a file with a known-bad or alert match.
 struct AttachmentMatch {
   int64_t attachment_id = 0, message_id = 0, exhibit_id = 0, case_id = 0;

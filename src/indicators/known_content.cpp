@@ -111,7 +111,7 @@ class KnownContent : public Indicator {
     const std::string file = "a file (SHA-256 " + m.sha256.substr(0, 12) + "…)";
     const std::string when = m.sent_at_utc ? " on " + FormatUtc(*m.sent_at_utc) : std::string();
     const std::string matched = " It matches " + JoinMatches(described) + ".";
-    if (IsSubjectAccount(subject, m.sender_account_id)) {
+    if (subject.Uses(m.sender_account_id)) {
       f.severity = Severity::kMedium;
       f.summary = subject.label + " sent " + file + " that matches a " + m.set_kind + " hash set";
       f.explanation = subject.label + "'s account " + sender_ref + " sent " + file + when + "." + matched +

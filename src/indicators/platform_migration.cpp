@@ -150,7 +150,7 @@ Result<std::vector<Finding>> PlatformMigration::Find(IndicatorContext& ctx) cons
     auto it = subjects_in.find(p.conversation_id);
     if (it == subjects_in.end()) continue;
     for (const ScopedSubject* s : it->second) {
-      if (IsSubjectAccount(*s, p.sender)) continue;  // the subject's own message
+      if (s->Uses(p.sender)) continue;  // the subject's own message
       auto follow = FollowUp(*history, p, *s, chats_of[s->id]);
       if (!follow) return follow.error();
       if (*follow == nullptr) continue;

@@ -70,7 +70,7 @@ class Secrecy : public Indicator {
         Group& g = groups[{subject->case_code, subject->label, h->sender_account_id.value_or(-1)}];
         g.subject = subject;
         g.sender = h->sender_account_id;
-        g.by_subject = IsSubjectAccount(*subject, h->sender_account_id);
+        g.by_subject = subject->Uses(h->sender_account_id);
         if (!g.by_subject && h->sender_account_id && h->sent_at_utc && !g.first_minor_at &&
             MayBeMinorAt(subject->born, *h->sent_at_utc).value_or(false)) {
           g.first_minor_at = h->sent_at_utc;

@@ -27,7 +27,7 @@ Result<std::vector<SubjectDirectChat>> LoadSubjectDirectChats(store::Workspace& 
     for (int side = 0; side < 2; ++side) {
       const int64_t mine = sides[side], other = sides[1 - side];
       for (const ScopedSubject* s : scope.SubjectsOfAccount(mine)) {
-        if (IsSubjectAccount(*s, other)) continue;  // the subject's own two accounts
+        if (s->Uses(other)) continue;  // the subject's own two accounts
         SubjectDirectChat c;
         c.subject = s;
         c.subject_account = mine;

@@ -49,6 +49,10 @@ std::optional<LocalDateTime> LatestBirthday(const std::string& born) {
 
 }  // namespace
 
+bool ScopedSubject::Uses(std::optional<int64_t> account_id) const {
+  return account_id && std::binary_search(account_ids.begin(), account_ids.end(), *account_id);
+}
+
 std::optional<bool> MayBeMinorAt(const std::string& born, int64_t utc) {
   auto birthday = LatestBirthday(born);
   if (!birthday) return std::nullopt;

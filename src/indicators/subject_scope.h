@@ -19,6 +19,9 @@ struct ScopedSubject {
   int64_t id = 0, case_id = 0;
   std::string case_code, label, born, role;
   std::vector<int64_t> account_ids;  // sorted
+
+  // Whether the account is one of this subject's (false for an unknown sender).
+  bool Uses(std::optional<int64_t> account_id) const;
 };
 
 class SubjectScope {
